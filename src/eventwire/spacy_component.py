@@ -1,0 +1,64 @@
+"""A spaCy component for people who already live in spaCy.
+
+``nlp.add_pipe("eventwire")`` stores an :class:`~eventwire.records.ExtractResult` on ``doc._.eventwire``.
+The article date comes from ``doc._.pub_date`` when set, else from the component's ``pub_date`` config.
+
+>>> from eventwire.nlp import load_model
+>>> nlp = load_model()
+>>> _ = nlp.add_pipe("eventwire", config={"pub_date": "2022-02-02"})
+>>> doc = nlp("Lavrov spoke with Blinken by phone.")
+>>> doc._.eventwire.article.pub_date
+'2022-02-02'
+>>> nlp.remove_pipe("eventwire")[0]
+'eventwire'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+if not Doc.has_extension("eventwire"):
+    Doc.set_extension("eventwire", default=None)
+if not Doc.has_extension("pub_date"):
+    Doc.set_extension("pub_date", default=None)
+
+
+class EventWireComponent:
+    """Runs the EventWire coders on an already parsed ``Doc``."""
+
+    def __init__(self, pub_date: str | None = None) -> None:
+        from eventwire.pipeline import Pipeline
+
+        self.pub_date = pub_date
+        self.pipeline = Pipeline(nlp=None)
+        self.pipeline.nlp = _NoParse()  # the host pipeline parses; we never call ours
+        self.pipeline._load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        from eventwire.records import Article
+
+        from eventwire.ingest.normalise import article_id, detect_language
+
+        article = Article(
+            id=article_id(doc.text),
+            text=doc.text,
+            pub_date=doc._.pub_date or self.pub_date,
+            language=detect_language(doc.text),
+        )
+        doc._.eventwire = self.pipeline.analyse(article, doc)
+        return doc
+
+
+class _NoParse:
+    """Stands in for the model inside the component, where the host ``nlp`` has already parsed."""
+
+    def pipe(self, *args: Any, **kwargs: Any) -> Any:  # pragma: no cover - never called
+        raise RuntimeError("the eventwire component receives parsed docs")
+
+
+@Language.factory("eventwire", default_config={"pub_date": None})
+def make_eventwire(nlp: Language, name: str, pub_date: str | None) -> EventWireComponent:
+    return EventWireComponent(pub_date=pub_date)

@@ -1,0 +1,326 @@
+"""The embedded SQLite store: WAL mode, a versioned schema with migrations, FTS5 search.
+
+>>> import tempfile, os
+>>> from eventwire.ingest.normalise import make_article
+>>> path = os.path.join(tempfile.mkdtemp(), "doc.db")
+>>> with Store.open(path) as store:
+...     a = make_article("Russia and Ukraine held talks in Istanbul.", pub_date="2022-03-29")
+...     store.add_article(a)
+...     store.add_article(a)  # idempotent
+...     store.count("articles")
+True
+False
+1
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from eventwire.records import ActorRef, Article, ExtractResult
+
+SCHEMA_VERSION = 1
+
+# Each migration takes the schema from version i to i+1. Never edit one that has shipped: append.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        url TEXT, outlet TEXT, title TEXT, pub_date TEXT, language TEXT NOT NULL DEFAULT 'en',
+        text TEXT NOT NULL, source_path TEXT, ingested_at TEXT NOT NULL,
+        processed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX articles_pub_date ON articles(pub_date);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TABLE sentences (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE actors (
+        actor_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT, code TEXT, sector TEXT,
+        aliases TEXT NOT NULL DEFAULT '[]', offices TEXT NOT NULL DEFAULT '[]', qid TEXT
+    );
+    CREATE INDEX actors_code ON actors(code);
+    CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, label TEXT,
+        actor_id TEXT, code TEXT, sector TEXT, name TEXT, how TEXT, sentence INTEGER
+    );
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE INDEX mentions_actor ON mentions(actor_id);
+    CREATE INDEX mentions_code ON mentions(code);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        type TEXT NOT NULL, mode TEXT, context TEXT, cameo TEXT, quad_class INTEGER, goldstein REAL,
+        event_date TEXT, date_basis TEXT,
+        negated INTEGER NOT NULL DEFAULT 0, hypothetical INTEGER NOT NULL DEFAULT 0,
+        future INTEGER NOT NULL DEFAULT 0, flagged INTEGER NOT NULL DEFAULT 0,
+        source_code TEXT, source_sector TEXT, source_name TEXT, source_actor_id TEXT,
+        target_code TEXT, target_sector TEXT, target_name TEXT, target_actor_id TEXT,
+        reported_by TEXT, location TEXT, confidence REAL, rule TEXT, trigger TEXT,
+        sentence_start INTEGER, sentence_end INTEGER, trigger_start INTEGER, trigger_end INTEGER,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX events_article ON events(article_id);
+    CREATE INDEX events_type_date ON events(type, event_date);
+    CREATE INDEX events_date ON events(event_date);
+    CREATE INDEX events_dyad ON events(source_code, target_code, event_date);
+    CREATE INDEX events_target ON events(target_code, event_date);
+    CREATE INDEX events_quad ON events(quad_class, event_date);
+    CREATE TABLE event_actors (
+        event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        role TEXT NOT NULL, idx INTEGER NOT NULL,
+        actor_id TEXT, code TEXT, sector TEXT, name TEXT,
+        PRIMARY KEY (event_id, role, idx)
+    );
+    CREATE INDEX event_actors_actor ON event_actors(actor_id, role);
+    CREATE INDEX event_actors_code ON event_actors(code, role);
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL, content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, text TEXT NOT NULL,
+        speaker_actor_id TEXT, speaker_code TEXT, speaker_sector TEXT, speaker_name TEXT,
+        speaker_start INTEGER, speaker_end INTEGER, speaker_text TEXT, cue TEXT, confidence REAL, rule TEXT
+    );
+    CREATE INDEX quotes_article ON quotes(article_id);
+    CREATE INDEX quotes_speaker ON quotes(speaker_actor_id);
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker_name, content='quotes', content_rowid='rowid');
+    CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.rowid, new.text, new.speaker_name);
+    END;
+    CREATE TRIGGER quotes_ad AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name)
+        VALUES ('delete', old.rowid, old.text, old.speaker_name);
+    END;
+    CREATE TABLE stories (id TEXT PRIMARY KEY, label TEXT, first_date TEXT, last_date TEXT);
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (story_id, article_id)
+    );
+    CREATE TABLE ingest_errors (
+        id INTEGER PRIMARY KEY, path TEXT NOT NULL, line INTEGER, reason TEXT NOT NULL, at TEXT NOT NULL
+    );
+    """,
+]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _actor_cols(actors: Sequence[ActorRef]) -> tuple[str | None, str | None, str | None, str | None]:
+    if not actors:
+        return (None, None, None, None)
+    a = actors[0]
+    return (a.code, a.sector, a.name, a.actor_id)
+
+
+class Store:
+    """One SQLite database file. Open with :meth:`open`; use as a context manager to close it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> Store:
+        path = str(path)
+        if readonly:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        else:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        store = cls(conn, path)
+        if not readonly:
+            store.migrate()
+        return store
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- schema -------------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        has_meta = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
+        ).fetchone()
+        if not has_meta:
+            return 0
+        row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> None:
+        """Apply every migration newer than the file's schema version, each in its own transaction."""
+        version = self.schema_version()
+        for i in range(version, len(MIGRATIONS)):
+            with self.transaction():
+                self.conn.executescript("SAVEPOINT m;" + MIGRATIONS[i] + "RELEASE m;")
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(i + 1),)
+                )
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All writes inside commit together or not at all."""
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            self.conn.commit()
+
+    # -- writes -------------------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+
+    def add_article(self, article: Article) -> bool:
+        """Insert an article; False (and nothing changes) when its content hash is already stored."""
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO articles(id, url, outlet, title, pub_date, language, text, source_path,"
+            " ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                article.id, article.url, article.outlet, article.title, article.pub_date, article.language,
+                article.text, article.source_path, _now(),
+            ),  # fmt: skip
+        )
+        return cur.rowcount > 0
+
+    def save_result(self, result: ExtractResult) -> None:
+        """Store an article with everything found in it, replacing any earlier analysis of it."""
+        art = result.article
+        self.add_article(art)
+        c = self.conn
+        for table in ("sentences", "mentions", "events", "quotes"):
+            c.execute(f"DELETE FROM {table} WHERE article_id=?", (art.id,))  # noqa: S608 - fixed names
+        c.executemany(
+            "INSERT INTO sentences(article_id, idx, start, end) VALUES (?,?,?,?)",
+            [(art.id, i, s.start, s.end) for i, s in enumerate(result.sentences)],
+        )
+        c.executemany(
+            "INSERT INTO mentions(article_id, start, end, text, label, actor_id, code, sector, name, how,"
+            " sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    art.id, m.start, m.end, m.text, m.label,
+                    m.actor.actor_id if m.actor else None, m.actor.code if m.actor else None,
+                    m.actor.sector if m.actor else None, m.actor.name if m.actor else None, m.how, m.sentence,
+                )  # fmt: skip
+                for m in result.mentions
+            ],
+        )
+        for i, e in enumerate(result.events):
+            eid = f"{art.id[:16]}-e{i}"
+            src, tgt = _actor_cols(e.source), _actor_cols(e.target)
+            c.execute(
+                "INSERT INTO events(id, article_id, type, mode, context, cameo, quad_class, goldstein,"
+                " event_date, date_basis, negated, hypothetical, future, flagged, source_code, source_sector,"
+                " source_name, source_actor_id, target_code, target_sector, target_name, target_actor_id,"
+                " reported_by, location, confidence, rule, trigger, sentence_start, sentence_end,"
+                " trigger_start, trigger_end, record)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    eid, art.id, e.type, e.mode, e.context, e.cameo, e.quad_class, e.goldstein,
+                    e.event_date, e.date_basis, int(e.negated), int(e.hypothetical), int(e.future),
+                    int(e.flagged), *src, *tgt,
+                    json.dumps(e.reported_by.to_dict()) if e.reported_by else None, e.location,
+                    e.confidence, e.rule, e.trigger, e.sentence_span[0], e.sentence_span[1],
+                    e.trigger_span[0], e.trigger_span[1], json.dumps(e.to_dict()),
+                ),  # fmt: skip
+            )
+            c.executemany(
+                "INSERT INTO event_actors(event_id, role, idx, actor_id, code, sector, name)"
+                " VALUES (?,?,?,?,?,?,?)",
+                [(eid, "source", j, a.actor_id, a.code, a.sector, a.name) for j, a in enumerate(e.source)]
+                + [(eid, "target", j, a.actor_id, a.code, a.sector, a.name) for j, a in enumerate(e.target)],
+            )
+        c.executemany(
+            "INSERT INTO quotes(id, article_id, kind, content_start, content_end, text, speaker_actor_id,"
+            " speaker_code, speaker_sector, speaker_name, speaker_start, speaker_end, speaker_text, cue,"
+            " confidence, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    f"{art.id[:16]}-q{i}", art.id, q.kind, q.content_span[0], q.content_span[1], q.text,
+                    q.speaker.actor_id if q.speaker else None, q.speaker.code if q.speaker else None,
+                    q.speaker.sector if q.speaker else None, q.speaker.name if q.speaker else None,
+                    q.speaker_span[0] if q.speaker_span else None, q.speaker_span[1] if q.speaker_span else None,
+                    q.speaker_text, q.cue, q.confidence, q.rule,
+                )  # fmt: skip
+                for i, q in enumerate(result.quotes)
+            ],
+        )
+        c.execute("UPDATE articles SET processed=1 WHERE id=?", (art.id,))
+
+    def record_error(self, path: str, reason: str, line: int | None = None) -> None:
+        self.conn.execute(
+            "INSERT INTO ingest_errors(path, line, reason, at) VALUES (?,?,?,?)", (path, line, reason, _now())
+        )
+
+    def upsert_actors(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Store knowledge-base actors (``actor_id, name, kind, code, sector, aliases, offices, qid``)."""
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO actors(actor_id, name, kind, code, sector, aliases, offices, qid)"
+            " VALUES (:actor_id, :name, :kind, :code, :sector, :aliases, :offices, :qid)",
+            [
+                {
+                    **r,
+                    "aliases": json.dumps(r.get("aliases", [])),
+                    "offices": json.dumps(r.get("offices", [])),
+                    "qid": r.get("qid"),
+                }
+                for r in rows
+            ],
+        )
+
+    # -- reads --------------------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        if table not in {"articles", "sentences", "mentions", "events", "quotes", "actors", "stories",
+                         "ingest_errors", "event_actors"}:  # fmt: skip
+            raise ValueError(f"unknown table {table!r}")
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # noqa: S608
+
+    def unprocessed_articles(self) -> Iterator[Article]:
+        """Articles stored but not yet parsed and coded (an interrupted run resumes from these)."""
+        rows = self.conn.execute(
+            "SELECT id, text, title, pub_date, url, outlet, language, source_path FROM articles"
+            " WHERE processed=0 ORDER BY rowid"
+        ).fetchall()
+        for r in rows:
+            yield Article(**dict(r))
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        """One article (id or unique id prefix) as a dict, or None."""
+        row = self.conn.execute(
+            "SELECT * FROM articles WHERE id=? OR id LIKE ? LIMIT 2", (article_id, article_id + "%")
+        ).fetchall()
+        if len(row) != 1:
+            return None
+        return dict(row[0])
