@@ -1,0 +1,421 @@
+"""Reported-speech analysis over a parsed ``Doc``: who says what, through which cue.
+
+A :class:`SpeechFrame` ties a speech cue ("said", "according to", "in a statement") to the speaker phrase and
+the reported content, all as character spans into the text. The quote extractor builds quotes from frames;
+the event coder uses them to give verbal events inside reported speech to the speaker
+(:func:`frame_containing`). The cue lexicon is data: ``eventwire/data/speech/cues.tsv``.
+
+Constructions handled (each named in ``SpeechFrame.rule``):
+
+* ``complement``: "Putin said (that) Moscow is open to talks", "he told reporters that ...",
+  "she promised to resign", "Clinton called her vote a mistake", "they called for sanctions";
+  also sentence-final "..., the ministry said." where the parser makes the content the cue's complement.
+* ``object``: "Russia denied any threat to Ukraine" (cues whose direct object is the content).
+* ``parenthetical``: "Perhaps, he said, it could help" (the cue is a parenthesis inside the content clause).
+* ``according-to``: "According to the ministry, the troops left." / "..., according to officials."
+* ``in-noun``: "In a statement, the Kremlin accused NATO ..." (a speech noun frames a non-speech verb).
+
+Speakers: the cue's subject, found through conjunctions ("denied ... and said"), participles
+("..., saying that ...") and relative clauses; a speech noun as subject defers to its possessor
+("the ministry's statement said" → "the ministry"). Negated cues ("did not say") make no frame.
+
+>>> from eventwire.nlp import load_model
+>>> doc = load_model()("Lavrov said Moscow would continue to seek guarantees.")
+>>> frame = find_speech_frames(doc)[0]
+>>> frame.cue_text, doc.text[slice(*frame.speaker)], doc.text[slice(*frame.content)]
+('said', 'Lavrov', 'Moscow would continue to seek guarantees')
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+CharSpan = tuple[int, int]
+
+_CUES_RESOURCE = "data/speech/cues.tsv"
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Relations through which a cue inherits the subject of the verb it hangs from: "denied X and said Y",
+# "..., saying that ...", "was quoted as saying", "went on to say".
+_INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl"})
+_TRIM_CHARS = " \t\n\r\u00a0,;:.-\u2014\u2013"
+_QUOTE_CHARS = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb"
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechCue:
+    """One lexicon entry: a cue lemma or phrase, its type and the relations carrying its content."""
+
+    cue: str
+    type: str  # verb | noun | phrase
+    content: tuple[str, ...]
+    basis: str
+
+
+@dataclass(frozen=True)
+class SpeechLexicon:
+    """The speech-cue lexicon, indexed for lookup by lemma."""
+
+    verbs: dict[str, SpeechCue] = field(default_factory=dict)
+    nouns: dict[str, SpeechCue] = field(default_factory=dict)
+    phrases: dict[str, SpeechCue] = field(default_factory=dict)
+
+    def verb(self, token: Token) -> SpeechCue | None:
+        """The verb cue for ``token`` (a verb whose lemma is listed), or None."""
+        if token.pos_ not in ("VERB", "AUX") and token.tag_[:2] != "VB":
+            return None
+        return self.verbs.get(token.lemma_.lower()) or self.verbs.get(token.text.lower())
+
+    def __len__(self) -> int:
+        return len(self.verbs) + len(self.nouns) + len(self.phrases)
+
+
+@dataclass(slots=True)
+class SpeechFrame:
+    """A speech act found in the parse: cue, speaker phrase and reported content (character spans).
+
+    ``cue_token`` and ``speaker_head`` are token indices into the Doc (``speaker_head`` is the syntactic head
+    of the speaker phrase: resolve the speaker through the mention covering it). ``content`` is trimmed of
+    surrounding punctuation and whitespace but keeps quotation marks; ``None`` when the cue has no content
+    in its own sentence (the content may be a quotation next to it: "“...,” he said.").
+    ``depth`` is 0 for a frame not inside another frame's content, 1 for a frame nested in one, etc.
+    """
+
+    cue: CharSpan
+    cue_text: str
+    cue_lemma: str
+    cue_token: int
+    speaker: CharSpan | None
+    speaker_head: int | None
+    content: CharSpan | None
+    sentence: CharSpan
+    rule: str
+    depth: int = 0
+
+    def covers(self, start: int, end: int | None = None) -> bool:
+        """True when the character range [start, end) lies inside this frame's content."""
+        if self.content is None:
+            return False
+        end = start + 1 if end is None else end
+        return self.content[0] <= start and end <= self.content[1]
+
+
+def load_speech_lexicon(path: str | Path | None = None) -> SpeechLexicon:
+    """Read a cue TSV (default: the packaged ``data/speech/cues.tsv``); ``#`` lines are comments."""
+    if path is None:
+        return _default_lexicon()
+    return _parse_lexicon(Path(path).read_text(encoding="utf-8").splitlines())
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> SpeechLexicon:
+    text = resources.files("eventwire").joinpath(_CUES_RESOURCE).read_text(encoding="utf-8")
+    return _parse_lexicon(text.splitlines())
+
+
+def _parse_lexicon(lines: Iterable[str]) -> SpeechLexicon:
+    rows = csv.DictReader((ln for ln in lines if ln.strip() and not ln.startswith("#")), delimiter="\t")
+    lex = SpeechLexicon()
+    for row in rows:
+        relations = tuple(r for r in (row.get("content") or "").split(";") if r)
+        entry = SpeechCue(row["cue"].strip().lower(), row["type"].strip(), relations, row.get("basis") or "")
+        table = {"verb": lex.verbs, "noun": lex.nouns, "phrase": lex.phrases}.get(entry.type)
+        if table is None:
+            raise ValueError(f"speech cue {entry.cue!r}: unknown type {entry.type!r}")
+        table[entry.cue] = entry
+    return lex
+
+
+# -- spans ----------------------------------------------------------------------------------------------
+
+
+def trim_span(text: str, start: int, end: int, *, quotes: bool = False) -> CharSpan:
+    """Shrink [start, end) past whitespace and edge punctuation (and quotation marks when ``quotes``)."""
+    strip = _TRIM_CHARS + (_QUOTE_CHARS if quotes else "")
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    return start, end
+
+
+def _subtree_span(token: Token) -> tuple[int, int]:
+    """Token index range [left, right] of a token's subtree."""
+    return token.left_edge.i, token.right_edge.i
+
+
+def _chars(doc: Doc, lo: int, hi: int) -> CharSpan:
+    """Character span of tokens lo..hi inclusive, trimmed."""
+    return trim_span(doc.text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+
+
+def _is_negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in token.children if c.i < token.i)
+
+
+# -- speakers -------------------------------------------------------------------------------------------
+
+
+def _subject(token: Token) -> Token | None:
+    """The subject of ``token``, inherited through conjunctions, participles and relative clauses."""
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        if current.dep_ == "agent":
+            return None
+        if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return current.head
+        if current.dep_ in _INHERIT_DEPS and current.head is not current:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _agent(token: Token) -> Token | None:
+    """The ``by``-agent of a passive cue ("it was announced by the ministry")."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _speaker_phrase(subject: Token, lex: SpeechLexicon) -> tuple[Token, int, int]:
+    """(head, left, right) of the speaker phrase; a speech noun defers to its possessor."""
+    head = subject
+    if subject.lemma_.lower() in lex.nouns or subject.lower_ in lex.nouns:
+        for child in subject.children:
+            if child.dep_ == "poss":
+                head = child
+                break
+    lo, hi = _subtree_span(subject)
+    # A relative clause on the speaker ("officials who met him said") stays, but never the cue itself.
+    return head, lo, hi
+
+
+# -- content --------------------------------------------------------------------------------------------
+
+
+def _content_children(token: Token, relations: Sequence[str]) -> list[Token]:
+    found: list[Token] = []
+    for child in token.children:
+        for rel in relations:
+            if rel.startswith("prep:"):
+                if child.dep_ in ("prep", "agent") and child.lower_ == rel[5:]:
+                    found.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+            elif child.dep_ == rel:
+                found.append(child)
+    # "called her vote a mistake": the object belongs with the predicate complement.
+    if any(c.dep_ == "oprd" for c in found) or (
+        "prep:as" in relations and any(c.head.lower_ == "as" for c in found)
+    ):
+        found.extend(c for c in token.children if c.dep_ == "dobj")
+    # "called on Russia to withdraw": the xcomp's addressee.
+    return found
+
+
+def _hull(doc: Doc, tokens: Sequence[Token]) -> tuple[int, int]:
+    lo = min(t.left_edge.i for t in tokens)
+    hi = max(t.right_edge.i for t in tokens)
+    return lo, hi
+
+
+def _minus(lo: int, hi: int, cut_lo: int, cut_hi: int) -> tuple[int, int] | None:
+    """Token range [lo, hi] without the [cut_lo, cut_hi] range at one of its edges (larger side)."""
+    left = (lo, cut_lo - 1) if cut_lo > lo else None
+    right = (cut_hi + 1, hi) if cut_hi < hi else None
+    if left and right:
+        return left if left[1] - left[0] >= right[1] - right[0] else right
+    return left or right
+
+
+# -- frames ---------------------------------------------------------------------------------------------
+
+
+def _verb_frame(doc: Doc, tok: Token, cue: SpeechCue, lex: SpeechLexicon, sent: Span) -> SpeechFrame | None:
+    subject = _subject(tok) or _agent(tok)
+    # "pointed out that ...": the particle joins the cue.
+    cue_end = tok.i
+    for child in tok.children:
+        if child.dep_ == "prt" and child.i == tok.i + 1:
+            cue_end = child.i
+    relations = cue.content
+    if tok.lemma_.lower() == "point" and cue_end != tok.i:
+        relations = lex.phrases["point out"].content
+    kids = _content_children(tok, relations)
+    if subject is not None:
+        kids = [k for k in kids if not (k.left_edge.i <= subject.i <= k.right_edge.i)]
+    rule = "complement"
+    content: tuple[int, int] | None = None
+    if kids:
+        content = _hull(doc, kids)
+        if any(k.dep_ == "dobj" for k in kids) and not any(
+            k.dep_ in ("ccomp", "oprd", "xcomp") for k in kids
+        ):
+            rule = "object"
+    elif (
+        tok.dep_ in ("parataxis", "ccomp", "advcl")
+        and tok.head.i != tok.i
+        and tok.head.pos_ in ("VERB", "AUX")
+    ):
+        # "Perhaps, he said, it could help": a parenthetical cue inside its content clause, set off by commas.
+        has_own_args = any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in tok.children)
+        commas = any(
+            t.text in (",", "\u2014", "-", "--") for t in doc[max(sent.start, tok.left_edge.i - 1) : tok.i]
+        )
+        if subject is not None and not has_own_args and (tok.dep_ == "parataxis" or commas):
+            head = tok.head
+            lo, hi = _subtree_span(head)
+            own_lo, own_hi = _subtree_span(tok)
+            content = (lo, hi) if lo < own_lo and own_hi < hi else _minus(lo, hi, own_lo, own_hi)
+            rule = "parenthetical"
+    if subject is None and content is None:
+        return None
+    speaker: CharSpan | None = None
+    speaker_head: int | None = None
+    if subject is not None:
+        head, s_lo, s_hi = _speaker_phrase(subject, lex)
+        if content is not None and content[0] <= s_lo and s_hi <= content[1] and rule != "parenthetical":
+            # The "subject" sits inside the content (a parse error): keep the head only.
+            s_lo = s_hi = subject.i
+        speaker, speaker_head = _chars(doc, s_lo, s_hi), head.i
+    content_chars = _chars(doc, *content) if content is not None else None
+    if content_chars is not None and content_chars[0] >= content_chars[1]:
+        content_chars = None
+    return SpeechFrame(
+        cue=(tok.idx, doc[cue_end].idx + len(doc[cue_end].text)),
+        cue_text=doc[tok.i : cue_end + 1].text,
+        cue_lemma=tok.lemma_.lower() if cue_end == tok.i else "point out",
+        cue_token=tok.i,
+        speaker=speaker,
+        speaker_head=speaker_head,
+        content=content_chars,
+        sentence=(sent.start_char, sent.end_char),
+        rule=rule,
+    )
+
+
+def _according_frame(doc: Doc, tok: Token, sent: Span) -> SpeechFrame | None:
+    """``according to X``: X is the speaker, the rest of the clause the content."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        to = doc[tok.i + 1]
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    phrase_lo = tok.i
+    phrase_hi = max(pobj.right_edge.i, to.i)
+    content = _minus(sent.start, sent.end - 1, phrase_lo, phrase_hi)
+    if content is None:
+        return None
+    return SpeechFrame(
+        cue=(tok.idx, to.idx + len(to.text)),
+        cue_text=doc[tok.i : to.i + 1].text,
+        cue_lemma="according to",
+        cue_token=tok.i,
+        speaker=_chars(doc, pobj.left_edge.i, pobj.right_edge.i),
+        speaker_head=pobj.i,
+        content=_chars(doc, *content),
+        sentence=(sent.start_char, sent.end_char),
+        rule="according-to",
+    )
+
+
+def _in_noun_frame(doc: Doc, noun: Token, lex: SpeechLexicon, sent: Span) -> SpeechFrame | None:
+    """``In a statement, X accused Y ...``: a speech noun framing a clause whose verb is not a cue."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "through", "via") or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or lex.verb(verb) is not None:
+        return None
+    subject = _subject(verb)
+    if subject is None or _is_negated(verb):
+        return None
+    lo, hi = _subtree_span(verb)
+    p_lo, p_hi = _subtree_span(prep)
+    s_lo, s_hi = _subtree_span(subject)
+    # Content: the predicate without the subject and the "in a statement" phrase.
+    start = max(s_hi + 1, p_hi + 1) if p_lo < verb.i else s_hi + 1
+    end = p_lo - 1 if p_lo > verb.i else hi
+    if start > end:
+        return None
+    head, s_lo, s_hi = _speaker_phrase(subject, lex)
+    return SpeechFrame(
+        cue=(noun.idx, noun.idx + len(noun.text)),
+        cue_text=doc[p_lo : noun.i + 1].text,
+        cue_lemma=noun.lemma_.lower(),
+        cue_token=noun.i,
+        speaker=_chars(doc, s_lo, s_hi),
+        speaker_head=head.i,
+        content=_chars(doc, start, end),
+        sentence=(sent.start_char, sent.end_char),
+        rule="in-noun",
+    )
+
+
+def find_speech_frames(doc: Doc, lexicon: SpeechLexicon | None = None) -> list[SpeechFrame]:
+    """Every speech frame in ``doc``, in text order, with ``depth`` set for frames nested in others.
+
+    >>> from eventwire.nlp import load_model
+    >>> doc = load_model()("The troops left the city, the ministry said.")
+    >>> [(f.cue_text, doc.text[slice(*f.content)]) for f in find_speech_frames(doc)]
+    [('said', 'The troops left the city')]
+    """
+    lex = lexicon or _default_lexicon()
+    frames: list[SpeechFrame] = []
+    for sent in doc.sents:
+        for tok in sent:
+            frame: SpeechFrame | None = None
+            lower = tok.lower_
+            if lower == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                frame = _according_frame(doc, tok, sent)
+            elif tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in lex.nouns or lower in lex.nouns):
+                frame = _in_noun_frame(doc, tok, lex, sent)
+            else:
+                cue = lex.verb(tok)
+                if cue is not None and not _is_negated(tok):
+                    frame = _verb_frame(doc, tok, cue, lex, sent)
+            if frame is not None:
+                frames.append(frame)
+    _set_depths(frames)
+    return frames
+
+
+def _set_depths(frames: list[SpeechFrame]) -> None:
+    for frame in frames:
+        frame.depth = sum(
+            1
+            for other in frames
+            if other is not frame and other.content is not None and other.covers(frame.cue[0], frame.cue[1])
+        )
+
+
+def frame_containing(frames: Sequence[SpeechFrame], start: int, end: int | None = None) -> SpeechFrame | None:
+    """The innermost frame whose content covers [start, end): whose reported speech a token belongs to.
+
+    >>> from eventwire.nlp import load_model
+    >>> doc = load_model()("Putin said the refusal violates OSCE obligations.")
+    >>> frames = find_speech_frames(doc)
+    >>> trigger = doc.text.index("violates")
+    >>> frame_containing(frames, trigger).cue_text
+    'said'
+    """
+    best: SpeechFrame | None = None
+    for frame in frames:
+        if frame.covers(start, end) and (best is None or frame.depth > best.depth):
+            best = frame
+    return best
