@@ -1,0 +1,1 @@
+"""Evaluation against the gold benchmarks: a pure scorer, actor accuracy and a runner over the pipeline."""
