@@ -22,15 +22,16 @@ _MANY_BREAKS = re.compile(r"\n{3,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # The most frequent English function words: an English news paragraph has well over 20% of them.
-_EN_FUNCTION_WORDS = frozenset(
+_EN_FUNCTION_WORD_LIST = (
     "the of and to a in that is was he for it with as his on be at by i this had not are but from or have an "
     "they which one you were her all she there would their we him been has when who will more no if out so "
     "said what up its about into than them can only other new some could time these two may then do first "
     "any my now such like our over man me even most made after also did many before must through back years "
     "where much your way well down should because each just those people how too little state good very "
     "make world still own see men work long get here between both life being under never day same another "
-    "know while last might us great old year off come since against go came right used take three".split()
+    "know while last might us great old year off come since against go came right used take three"
 )
+_EN_FUNCTION_WORDS = frozenset(_EN_FUNCTION_WORD_LIST.split())
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f']+")
 
 

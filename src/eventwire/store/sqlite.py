@@ -208,8 +208,15 @@ class Store:
             "INSERT OR IGNORE INTO articles(id, url, outlet, title, pub_date, language, text, source_path,"
             " ingested_at) VALUES (?,?,?,?,?,?,?,?,?)",
             (
-                article.id, article.url, article.outlet, article.title, article.pub_date, article.language,
-                article.text, article.source_path, _now(),
+                article.id,
+                article.url,
+                article.outlet,
+                article.title,
+                article.pub_date,
+                article.language,
+                article.text,
+                article.source_path,
+                _now(),
             ),  # fmt: skip
         )
         return cur.rowcount > 0
@@ -230,9 +237,17 @@ class Store:
             " sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
-                    art.id, m.start, m.end, m.text, m.label,
-                    m.actor.actor_id if m.actor else None, m.actor.code if m.actor else None,
-                    m.actor.sector if m.actor else None, m.actor.name if m.actor else None, m.how, m.sentence,
+                    art.id,
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.label,
+                    m.actor.actor_id if m.actor else None,
+                    m.actor.code if m.actor else None,
+                    m.actor.sector if m.actor else None,
+                    m.actor.name if m.actor else None,
+                    m.how,
+                    m.sentence,
                 )  # fmt: skip
                 for m in result.mentions
             ],
@@ -248,12 +263,32 @@ class Store:
                 " trigger_start, trigger_end, record)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    eid, art.id, e.type, e.mode, e.context, e.cameo, e.quad_class, e.goldstein,
-                    e.event_date, e.date_basis, int(e.negated), int(e.hypothetical), int(e.future),
-                    int(e.flagged), *src, *tgt,
-                    json.dumps(e.reported_by.to_dict()) if e.reported_by else None, e.location,
-                    e.confidence, e.rule, e.trigger, e.sentence_span[0], e.sentence_span[1],
-                    e.trigger_span[0], e.trigger_span[1], json.dumps(e.to_dict()),
+                    eid,
+                    art.id,
+                    e.type,
+                    e.mode,
+                    e.context,
+                    e.cameo,
+                    e.quad_class,
+                    e.goldstein,
+                    e.event_date,
+                    e.date_basis,
+                    int(e.negated),
+                    int(e.hypothetical),
+                    int(e.future),
+                    int(e.flagged),
+                    *src,
+                    *tgt,
+                    json.dumps(e.reported_by.to_dict()) if e.reported_by else None,
+                    e.location,
+                    e.confidence,
+                    e.rule,
+                    e.trigger,
+                    e.sentence_span[0],
+                    e.sentence_span[1],
+                    e.trigger_span[0],
+                    e.trigger_span[1],
+                    json.dumps(e.to_dict()),
                 ),  # fmt: skip
             )
             c.executemany(
@@ -268,21 +303,45 @@ class Store:
             " confidence, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
-                    f"{art.id[:16]}-q{i}", art.id, q.kind, q.content_span[0], q.content_span[1], q.text,
-                    q.speaker.actor_id if q.speaker else None, q.speaker.code if q.speaker else None,
-                    q.speaker.sector if q.speaker else None, q.speaker.name if q.speaker else None,
-                    q.speaker_span[0] if q.speaker_span else None, q.speaker_span[1] if q.speaker_span else None,
-                    q.speaker_text, q.cue, q.confidence, q.rule,
+                    f"{art.id[:16]}-q{i}",
+                    art.id,
+                    q.kind,
+                    q.content_span[0],
+                    q.content_span[1],
+                    q.text,
+                    q.speaker.actor_id if q.speaker else None,
+                    q.speaker.code if q.speaker else None,
+                    q.speaker.sector if q.speaker else None,
+                    q.speaker.name if q.speaker else None,
+                    q.speaker_span[0] if q.speaker_span else None,
+                    q.speaker_span[1] if q.speaker_span else None,
+                    q.speaker_text,
+                    q.cue,
+                    q.confidence,
+                    q.rule,
                 )  # fmt: skip
                 for i, q in enumerate(result.quotes)
             ],
         )
         c.execute("UPDATE articles SET processed=1 WHERE id=?", (art.id,))
 
-    def record_error(self, path: str, reason: str, line: int | None = None) -> None:
-        self.conn.execute(
-            "INSERT INTO ingest_errors(path, line, reason, at) VALUES (?,?,?,?)", (path, line, reason, _now())
+    def record_error(self, path: str, reason: str, line: int | None = None) -> bool:
+        """Record input that was set aside; False when the same (path, line, reason) is already recorded
+        (re-ingesting a folder does not pile up copies of its errors)."""
+        cur = self.conn.execute(
+            "INSERT INTO ingest_errors(path, line, reason, at) SELECT ?,?,?,? WHERE NOT EXISTS"
+            " (SELECT 1 FROM ingest_errors WHERE path=? AND line IS ? AND reason=?)",
+            (path, line, reason, _now(), path, line, reason),
         )
+        return cur.rowcount > 0
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a setting in the ``meta`` table (e.g. ``demo`` for a database the demo built)."""
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return str(row[0]) if row else None
 
     def upsert_actors(self, rows: Sequence[dict[str, Any]]) -> None:
         """Store knowledge-base actors (``actor_id, name, kind, code, sector, aliases, offices, qid``)."""
@@ -324,3 +383,192 @@ class Store:
         if len(row) != 1:
             return None
         return dict(row[0])
+
+    def match_article_ids(self, prefix: str, limit: int = 5) -> list[str]:
+        """Ids equal to or starting with ``prefix`` (at most ``limit``), to resolve short ids."""
+        if not prefix or any(ch in prefix for ch in "%_"):
+            return []
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE id=? UNION SELECT id FROM articles WHERE id LIKE ? LIMIT ?",
+            (prefix, prefix + "%", limit),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def list_articles(
+        self,
+        *,
+        search: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        limit: int | None = 50,
+    ) -> list[dict[str, Any]]:
+        """Articles newest first, or by relevance with an FTS5 ``search`` (each then has a ``snippet``).
+
+        A search that is not valid FTS5 syntax (``NATO's``) is retried with every word as a phrase.
+        """
+        cols = "a.id, a.pub_date, a.outlet, a.title, a.language, a.url, a.source_path, a.processed"
+        where: list[str] = []
+        params: list[Any] = []
+        if since:
+            where.append("a.pub_date >= ?")
+            params.append(since)
+        if until:
+            where.append("a.pub_date <= ?")
+            params.append(until)
+        if outlet:
+            where.append("a.outlet = ? COLLATE NOCASE")
+            params.append(outlet)
+        tail = f" LIMIT {int(limit)}" if limit is not None and limit >= 0 else ""
+        if not search:
+            sql = f"SELECT {cols} FROM articles a"
+            if where:
+                sql += " WHERE " + " AND ".join(where)
+            sql += " ORDER BY a.pub_date DESC, a.rowid DESC" + tail
+            return [dict(r) for r in self.conn.execute(sql, params)]
+        sql = (
+            f"SELECT {cols}, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet FROM articles_fts"
+            " JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
+        )
+        if where:
+            sql += " AND " + " AND ".join(where)
+        sql += " ORDER BY rank" + tail
+        try:
+            return [dict(r) for r in self.conn.execute(sql, [search, *params])]
+        except sqlite3.OperationalError:
+            quoted = " ".join('"' + w.replace('"', '""') + '"' for w in search.split())
+            return [dict(r) for r in self.conn.execute(sql, [quoted, *params])]
+
+    def article_detail(self, article_id: str) -> dict[str, Any] | None:
+        """One stored article (full id) with its sentences, mentions, events and quotes, as JSON-ready dicts."""
+        row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        out = dict(row)
+        c = self.conn
+        out["sentences"] = [
+            {"start": r[0], "end": r[1]}
+            for r in c.execute(
+                "SELECT start, end FROM sentences WHERE article_id=? ORDER BY idx", (article_id,)
+            )
+        ]
+        out["mentions"] = []
+        for r in c.execute(
+            "SELECT start, end, text, label, actor_id, code, sector, name, how, sentence FROM mentions"
+            " WHERE article_id=? ORDER BY start, id",
+            (article_id,),
+        ):
+            actor = None
+            if r["actor_id"] or r["code"] or r["name"]:
+                actor = {
+                    "code": r["code"],
+                    "sector": r["sector"],
+                    "name": r["name"],
+                    "actor_id": r["actor_id"],
+                }
+            out["mentions"].append(
+                {
+                    "start": r["start"],
+                    "end": r["end"],
+                    "text": r["text"],
+                    "label": r["label"],
+                    "actor": actor,
+                    "how": r["how"],
+                    "sentence": r["sentence"],
+                }  # fmt: skip
+            )
+        out["events"] = [
+            {"id": r[0], **json.loads(r[1])}
+            for r in c.execute(
+                "SELECT id, record FROM events WHERE article_id=? ORDER BY sentence_start, trigger_start, id",
+                (article_id,),
+            )
+        ]
+        out["quotes"] = [
+            dict(r)
+            for r in c.execute(
+                "SELECT * FROM quotes WHERE article_id=? ORDER BY content_start", (article_id,)
+            )
+        ]
+        return out
+
+    def stats(self) -> dict[str, Any]:
+        """Counts per table, articles by language and outlet, events by type, date range, recent errors."""
+        c = self.conn
+        tables = (
+            "articles",
+            "sentences",
+            "mentions",
+            "actors",
+            "events",
+            "quotes",
+            "stories",
+            "ingest_errors",
+        )
+        dates = c.execute("SELECT MIN(pub_date), MAX(pub_date) FROM articles").fetchone()
+        return {
+            "db": self.path,
+            "schema_version": self.schema_version(),
+            "counts": {t: self.count(t) for t in tables},
+            "unprocessed": int(c.execute("SELECT COUNT(*) FROM articles WHERE processed=0").fetchone()[0]),
+            "resolved_actors": int(
+                c.execute(
+                    "SELECT COUNT(DISTINCT actor_id) FROM mentions WHERE actor_id IS NOT NULL"
+                ).fetchone()[0]
+            ),
+            "by_language": dict(
+                c.execute("SELECT language, COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC").fetchall()
+            ),
+            "by_outlet": dict(
+                c.execute(
+                    "SELECT COALESCE(outlet, '(none)'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20"
+                ).fetchall()
+            ),
+            "events_by_type": dict(
+                c.execute("SELECT type, COUNT(*) FROM events GROUP BY 1 ORDER BY 2 DESC").fetchall()
+            ),
+            "events_flagged": int(c.execute("SELECT COUNT(*) FROM events WHERE flagged=1").fetchone()[0]),
+            "quotes_by_kind": dict(
+                c.execute("SELECT kind, COUNT(*) FROM quotes GROUP BY 1 ORDER BY 2 DESC").fetchall()
+            ),
+            "date_range": {"first": dates[0], "last": dates[1]},
+            "errors_by_reason": dict(
+                c.execute(
+                    "SELECT reason, COUNT(*) FROM ingest_errors GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20"
+                ).fetchall()
+            ),
+        }
+
+    def top_dyads(self, limit: int = 10, *, include_flagged: bool = False) -> list[dict[str, Any]]:
+        """Most frequent (source code, target code) pairs over events with both sides coded."""
+        flag = "" if include_flagged else " AND flagged=0"
+        rows = self.conn.execute(
+            "SELECT source_code, target_code, COUNT(*) AS n FROM events WHERE source_code IS NOT NULL"
+            f" AND target_code IS NOT NULL{flag} GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [{"source": r[0], "target": r[1], "events": r[2]} for r in rows]
+
+    def errors(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Recorded ingest errors, most recent first."""
+        tail = f" LIMIT {int(limit)}" if limit else ""
+        return [dict(r) for r in self.conn.execute(f"SELECT * FROM ingest_errors ORDER BY id DESC{tail}")]
+
+    def iter_export_rows(self, what: str) -> Iterator[dict[str, Any]]:
+        """Rows for ``eventwire export``: ``events`` (with the article's date, url and outlet), ``quotes``,
+        ``articles`` or ``mentions``, streamed in a stable order."""
+        sql = {
+            "events": "SELECT e.*, a.pub_date, a.url, a.outlet, a.title, a.source_path, a.ingested_at FROM events e"
+            " JOIN articles a ON a.id = e.article_id ORDER BY e.event_date, a.pub_date, e.article_id, e.id",
+            "quotes": "SELECT q.*, a.pub_date, a.url, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id"
+            " ORDER BY a.pub_date, q.article_id, q.content_start",
+            "articles": "SELECT id, pub_date, outlet, title, url, language, source_path, ingested_at, processed, text"
+            " FROM articles ORDER BY pub_date, rowid",
+            "mentions": "SELECT m.article_id, m.start, m.end, m.text, m.label, m.actor_id, m.code, m.sector, m.name,"
+            " m.how, m.sentence, a.pub_date FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " ORDER BY a.pub_date, m.article_id, m.start",
+        }.get(what)
+        if sql is None:
+            raise ValueError(f"unknown export table {what!r}")
+        for row in self.conn.execute(sql):
+            yield dict(row)
