@@ -1,0 +1,103 @@
+"""`eventwire eval` end to end on a small gold file written for these tests, and the runner's failure rules."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.cli import main
+from eventwire.evaluate.runner import evaluate_documents, gold_article, read_gold
+from eventwire.records import ActorRef, Article, Event, ExtractResult, Mention, Quote
+
+GOLD = Path(__file__).parent / "data" / "eval_gold.jsonl"
+
+
+def test_gold_file_offsets_hold() -> None:
+    docs, bad = read_gold(GOLD)
+    assert not bad and len(docs) == 3
+    consult = docs[0]
+    assert consult["text"][slice(*consult["events"][0]["trigger_span"])] == "met"
+
+
+def test_json_output_is_one_object(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", str(GOLD), "--json", "--show-errors", "2"]) == 0
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert report["documents"] == 3 and report["failed"] == 0
+    assert set(report) >= {"documents", "events", "quotes", "seconds"}
+    events, quotes = report["events"], report["quotes"]
+    assert {"precision", "recall", "f1", "by_type", "sentence"} <= set(events)
+    assert {"precision", "recall", "speaker_accuracy", "by_kind"} <= set(quotes)
+    # Two documents annotate events (CONSULT once, AGREE from two sources, PROTEST), one annotates quotes.
+    assert events["documents"] == 2 and events["gold"] == 4
+    assert quotes["documents"] == 1 and quotes["gold"] == 2
+    assert 0.0 <= events["recall"] <= 1.0 and 0.0 <= quotes["recall"] <= 1.0
+    # Errors go to stderr as JSON Lines, so stdout stays one object.
+    lines = [json.loads(line) for line in captured.err.splitlines() if line.strip()]
+    assert all(set(line) == {"doc_id", "category", "item", "context"} for line in lines)
+
+
+def test_human_output_with_tables_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", str(GOLD), "--by-type", "--show-errors", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "events (2 documents annotated)" in out
+    assert "quotes (1 documents annotated)" in out
+    assert "CONSULT" in out and "PROTEST" in out  # the per-type table
+    assert "direct" in out and "indirect" in out  # the per-kind table
+
+
+def test_missing_file_is_a_clean_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["eval", str(tmp_path / "nothing.jsonl")]) == 1
+    assert "E300" in capsys.readouterr().err
+
+
+class FakePipeline:
+    """Stands in for Pipeline: returns canned results and fails on documents whose text says so."""
+
+    def process(self, articles: Iterable[Article]) -> Iterator[ExtractResult]:
+        for article in articles:
+            if "BREAK" in article.text:
+                raise RuntimeError("parser fell over")
+            result = ExtractResult(article=article)
+            if article.text.startswith("Lithuania"):
+                ltu, pol = ActorRef(code="LTU", sector="GOV"), ActorRef(code="POL", sector="GOV")
+                result.events = [Event("CONSULT", [pol], [ltu], (0, 10), (29, 32))]
+                result.mentions = [Mention(0, 9, "Lithuania", "GPE", actor=ltu)]
+            if article.text.startswith("Mayor"):
+                span = (article.text.index("We are"), article.text.index("We are") + 24)
+                result.quotes = [Quote("direct", span, "", speaker=ActorRef(name="Anna Kowalski"))]
+            yield result
+
+
+def test_failing_document_is_reported_and_scored_as_empty() -> None:
+    docs, _ = read_gold(GOLD)
+    broken = dict(docs[2], id="broken", text=docs[2]["text"] + " BREAK")
+    result = evaluate_documents([docs[0], broken, docs[1]], FakePipeline())  # type: ignore[arg-type]
+    report = result.to_dict()
+    assert report["failed"] == 1 and report["failures"][0]["id"] == "broken"
+    assert "parser fell over" in report["failures"][0]["error"]
+    events, quotes = report["events"], report["quotes"]
+    # The broken document's PROTEST counts as missed; the CONSULT from the first document is found.
+    assert events["documents"] == 2 and events["gold"] == 4 and events["matched"] == 1
+    assert events["by_type"]["PROTEST"]["recall"] == 0.0
+    assert quotes["found"] == 1 and quotes["speaker_accuracy"] == 1.0
+    assert report["actors"]["correct"] == 1
+
+
+def test_bad_gold_lines_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    good = {"id": "ok", "text": "Quiet day.", "events": [], "quotes": []}
+    path.write_text("{not json\n" + json.dumps({"id": "no-text"}) + "\n" + json.dumps(good) + "\n")
+    docs, bad = read_gold(path)
+    assert [d["id"] for d in docs] == ["ok"]
+    assert [b["line"] for b in bad] == [1, 2]
+
+
+def test_gold_text_goes_in_unchanged() -> None:
+    doc: dict[str, Any] = {"id": "x", "text": "Two  spaces\n\n\n\nand breaks. ", "pub_date": "2024-01-02"}
+    article = gold_article(doc)
+    assert article.text == doc["text"] and article.pub_date == "2024-01-02"
