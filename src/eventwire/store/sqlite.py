@@ -558,7 +558,12 @@ class Store:
         """Rows for ``eventwire export``: ``events`` (with the article's date, url and outlet), ``quotes``,
         ``articles`` or ``mentions``, streamed in a stable order."""
         sql = {
-            "events": "SELECT e.*, a.pub_date, a.url, a.outlet, a.title, a.source_path, a.ingested_at FROM events e"
+            # paragraph: how many blank-line breaks precede the event's sentence (0 = headline or lead).
+            "events": "SELECT e.*, a.pub_date, a.url, a.outlet, a.title, a.source_path, a.ingested_at,"
+            " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence_text,"
+            " (length(substr(a.text, 1, e.sentence_start))"
+            " - length(replace(substr(a.text, 1, e.sentence_start), char(10) || char(10), ''))) / 2 AS paragraph"
+            " FROM events e"
             " JOIN articles a ON a.id = e.article_id ORDER BY e.event_date, a.pub_date, e.article_id, e.id",
             "quotes": "SELECT q.*, a.pub_date, a.url, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id"
             " ORDER BY a.pub_date, q.article_id, q.content_start",
@@ -572,3 +577,11 @@ class Store:
             raise ValueError(f"unknown export table {what!r}")
         for row in self.conn.execute(sql):
             yield dict(row)
+
+    def column_types(self) -> dict[str, str]:
+        """Declared SQLite type (TEXT, INTEGER, REAL) of every column name in the exported tables."""
+        types: dict[str, str] = {"sentence_text": "TEXT", "paragraph": "INTEGER"}
+        for table in ("articles", "events", "quotes", "mentions"):
+            for row in self.conn.execute(f"PRAGMA table_info({table})"):
+                types.setdefault(row[1], str(row[2]).upper() or "TEXT")
+        return types
