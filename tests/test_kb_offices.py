@@ -1,0 +1,264 @@
+"""Checks of the office-holder data: data/actors/people.tsv and data/actors/offices.tsv.
+
+The files are read directly (no KB loader) so that a broken row is reported with its line number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+ACTORS = Path(str(resources.files("eventwire") / "data" / "actors"))
+
+OFFICES = {
+    "head_of_state", "head_of_government", "foreign_minister", "defence_minister", "interior_minister",
+    "finance_minister", "secretary_general", "spokesperson", "deputy_head_of_government", "leader", "commander",
+    "other",
+}  # fmt: skip
+SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "PTY", "CVL", "MED", "BUS", "NGO", "IGO", "REL"}
+# Offices that one person holds at a time in one country or organisation.
+SINGLE_HOLDER = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
+# (code, office) pairs where several people really hold the office at once.
+SHARED_OFFICES = {
+    ("AND", "head_of_state"): "Andorra has two co-princes (the French President and the Bishop of Urgell)",
+    ("BIH", "head_of_state"): "Bosnia and Herzegovina has a three-member collective presidency",
+    ("CHE", "head_of_state"): "the Swiss Federal Council of seven members is the collective head of state",
+    ("SMR", "head_of_state"): "San Marino has two Captains Regent",
+}
+FAR_FUTURE = "9999-12-31"
+
+
+def _rows(name: str) -> list[tuple[int, dict[str, str]]]:
+    """Data rows of one TSV file with their 1-based line numbers (comments and blank lines skipped)."""
+    path = ACTORS / name
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = f.read().split("\n")
+    data = [(i + 1, line) for i, line in enumerate(lines) if line.strip() and not line.startswith("#")]
+    header = data[0][1].split("\t")
+    out = []
+    for lineno, line in data[1:]:
+        cells = line.split("\t")
+        assert len(cells) == len(header), f"{name}:{lineno}: {len(cells)} cells, header has {len(header)}"
+        out.append((lineno, dict(zip(header, cells, strict=True))))
+    return out
+
+
+@pytest.fixture(scope="module")
+def people() -> dict[str, dict[str, str]]:
+    rows = _rows("people.tsv")
+    seen: dict[str, dict[str, str]] = {}
+    for lineno, r in rows:
+        assert r["actor_id"] not in seen, f"people.tsv:{lineno}: duplicate {r['actor_id']}"
+        seen[r["actor_id"]] = r
+    return seen
+
+
+@pytest.fixture(scope="module")
+def offices() -> list[tuple[int, dict[str, str]]]:
+    return _rows("offices.tsv")
+
+
+def _aliases(person: dict[str, str]) -> list[str]:
+    return [a for a in person["aliases"].split("|") if a]
+
+
+def _terms(
+    offices: list[tuple[int, dict[str, str]]], actor_id: str, code: str, office: str
+) -> set[tuple[str, str]]:
+    return {
+        (r["start"], r["end"])
+        for _, r in offices
+        if r["actor_id"] == actor_id and r["code"] == code and r["office"] == office
+    }
+
+
+def test_headers() -> None:
+    assert _rows("people.tsv")[0][1].keys() == {"actor_id", "name", "aliases", "gender", "basis"}
+    assert list(_rows("offices.tsv")[0][1]) == ["actor_id", "code", "sector", "office", "title", "start", "end",
+                                                "basis"]  # fmt: skip
+
+
+def test_people_rows_are_well_formed(people: dict[str, dict[str, str]]) -> None:
+    for pid, r in people.items():
+        assert re.fullmatch(r"person:[a-z0-9]+(-[a-z0-9]+)*", pid), pid
+        assert r["name"].strip() == r["name"] and r["name"], pid
+        assert r["gender"] in {"m", "f"}, pid
+        assert r["basis"].strip(), pid
+        aliases = _aliases(r)
+        assert len(aliases) == len(set(aliases)), f"{pid}: repeated alias"
+        assert r["name"] not in aliases, f"{pid}: alias repeats the name"
+        assert all(a.strip() == a for a in aliases), pid
+
+
+def test_names_with_accents_have_an_accent_free_alias(people: dict[str, dict[str, str]]) -> None:
+    special = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D"})
+
+    def plain(s: str) -> str:
+        s = s.translate(special)
+        return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+    for pid, r in people.items():
+        if plain(r["name"]) != r["name"]:
+            assert plain(r["name"]) in _aliases(r), f"{pid}: no accent-free alias for {r['name']}"
+
+
+def test_office_rows_are_well_formed(
+    people: dict[str, dict[str, str]], offices: list[tuple[int, dict[str, str]]]
+) -> None:
+    assert len(offices) >= 700
+    for lineno, r in offices:
+        where = f"offices.tsv:{lineno}"
+        assert r["actor_id"] in people, f"{where}: unknown person {r['actor_id']}"
+        assert re.fullmatch(r"[A-Z]{2,5}", r["code"]), f"{where}: code {r['code']}"
+        assert r["sector"] in SECTORS, f"{where}: sector {r['sector']}"
+        assert r["office"] in OFFICES, f"{where}: office {r['office']}"
+        assert r["title"].strip(), where
+        assert r["basis"].strip(), where
+        start = dt.date.fromisoformat(r["start"])
+        assert dt.date(1950, 1, 1) <= start <= dt.date(2026, 12, 31), f"{where}: start {start}"
+        if r["end"]:
+            end = dt.date.fromisoformat(r["end"])
+            assert start <= end, f"{where}: end {end} before start {start}"
+            assert end >= dt.date(1999, 1, 1), f"{where}: term ended long before 2000"
+
+
+def test_every_person_holds_an_office(
+    people: dict[str, dict[str, str]], offices: list[tuple[int, dict[str, str]]]
+) -> None:
+    holders = {r["actor_id"] for _, r in offices}
+    assert set(people) - holders == set()
+
+
+def test_no_two_people_hold_a_single_holder_office_at_once(offices: list[tuple[int, dict[str, str]]]) -> None:
+    by_office: dict[tuple[str, str], list[tuple[str, str, str, int]]] = defaultdict(list)
+    for lineno, r in offices:
+        if r["office"] in SINGLE_HOLDER and (r["code"], r["office"]) not in SHARED_OFFICES:
+            by_office[(r["code"], r["office"])].append(
+                (r["start"], r["end"] or FAR_FUTURE, r["actor_id"], lineno)
+            )
+    problems = []
+    for key, terms in by_office.items():
+        terms.sort()
+        for i, (s1, e1, p1, l1) in enumerate(terms):
+            for s2, e2, p2, l2 in terms[i + 1 :]:
+                if s2 >= e1:
+                    break
+                # a handover on the same day is not an overlap; the same person's terms may touch
+                if p1 != p2 and s2 < e1 and s1 < e2:
+                    problems.append(f"{key}: {p1} (line {l1}) and {p2} (line {l2})")
+    assert problems == []
+
+
+def test_one_incumbent_per_single_holder_office(offices: list[tuple[int, dict[str, str]]]) -> None:
+    open_terms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for _, r in offices:
+        if r["office"] in SINGLE_HOLDER and not r["end"] and (r["code"], r["office"]) not in SHARED_OFFICES:
+            open_terms[(r["code"], r["office"])].add(r["actor_id"])
+    assert {k: v for k, v in open_terms.items() if len(v) > 1} == {}
+
+
+def test_coverage_of_g20_and_p5(offices: list[tuple[int, dict[str, str]]]) -> None:
+    g20 = [
+        "ARG",
+        "AUS",
+        "BRA",
+        "CAN",
+        "CHN",
+        "FRA",
+        "DEU",
+        "IND",
+        "IDN",
+        "ITA",
+        "JPN",
+        "MEX",
+        "RUS",
+        "SAU",
+        "ZAF",
+        "KOR",
+        "TUR",
+        "GBR",
+        "USA",
+    ]
+    have = {(r["code"], r["office"]) for _, r in offices}
+    for code in g20:
+        assert (code, "head_of_state") in have, code
+        assert (code, "foreign_minister") in have, code
+        assert (code, "defence_minister") in have, code
+    for code in ("EU", "UN", "NATO", "IAEA", "ICC"):
+        assert code in {c for c, _ in have}, code
+
+
+def test_key_terms(offices: list[tuple[int, dict[str, str]]]) -> None:
+    assert _terms(offices, "person:antony-blinken", "USA", "foreign_minister") == {
+        ("2021-01-26", "2025-01-20")
+    }
+    assert _terms(offices, "person:mike-pompeo", "USA", "foreign_minister") == {("2018-04-26", "2021-01-20")}
+    assert _terms(offices, "person:marco-rubio", "USA", "foreign_minister") == {("2025-01-21", "")}
+    assert _terms(offices, "person:sergei-lavrov", "RUS", "foreign_minister") == {("2004-03-09", "")}
+    putin_hos = _terms(offices, "person:vladimir-putin", "RUS", "head_of_state")
+    assert {("2000-05-07", "2008-05-07"), ("2012-05-07", "")} <= putin_hos
+    assert _terms(offices, "person:vladimir-putin", "RUS", "head_of_government") == {
+        ("1999-08-16", "2000-05-07"),
+        ("2008-05-08", "2012-05-07"),
+    }
+    orban = _terms(offices, "person:viktor-orban", "HUN", "head_of_government")
+    assert ("1998-07-06", "2002-05-27") in orban
+    assert any(s == "2010-05-29" for s, _ in orban)
+    assert _terms(offices, "person:donald-trump", "USA", "head_of_state") == {
+        ("2017-01-20", "2021-01-20"),
+        ("2025-01-20", ""),
+    }
+    assert _terms(offices, "person:joe-biden", "USA", "head_of_state") == {("2021-01-20", "2025-01-20")}
+    rows = [
+        r
+        for _, r in offices
+        if r["actor_id"] == "person:antony-blinken" and r["office"] == "foreign_minister"
+    ]
+    assert rows[0]["title"] == "Secretary of State" and rows[0]["sector"] == "GOV"
+
+
+def _holder_on(offices: list[tuple[int, dict[str, str]]], code: str, office: str, date: str) -> set[str]:
+    return {
+        r["actor_id"]
+        for _, r in offices
+        if r["code"] == code
+        and r["office"] == office
+        and r["start"] <= date
+        and (not r["end"] or date < r["end"])
+    }
+
+
+def test_holders_on_dates(offices: list[tuple[int, dict[str, str]]]) -> None:
+    # "the US Secretary of State" in a 2018 article is not Blinken
+    assert _holder_on(offices, "USA", "foreign_minister", "2018-06-01") == {"person:mike-pompeo"}
+    assert _holder_on(offices, "USA", "foreign_minister", "2022-02-02") == {"person:antony-blinken"}
+    assert _holder_on(offices, "RUS", "head_of_state", "2010-01-01") == {"person:dmitry-medvedev"}
+    assert _holder_on(offices, "GBR", "head_of_government", "2022-10-01") == {"person:liz-truss"}
+    assert _holder_on(offices, "DEU", "head_of_government", "2015-01-01") == {"person:angela-merkel"}
+    assert _holder_on(offices, "UKR", "head_of_state", "2022-02-02") == {"person:volodymyr-zelensky"}
+    assert _holder_on(offices, "UN", "secretary_general", "2010-01-01") == {"person:ban-ki-moon"}
+    assert _holder_on(offices, "NATO", "secretary_general", "2022-02-02") == {"person:jens-stoltenberg"}
+
+
+def test_aliases_used_in_news(people: dict[str, dict[str, str]]) -> None:
+    def has(pid: str, *aliases: str) -> None:
+        assert pid in people, pid
+        missing = set(aliases) - set(_aliases(people[pid]))
+        assert not missing, f"{pid}: missing {missing}"
+
+    has("person:viktor-orban", "Orban", "Orbán", "Viktor Orban")
+    has("person:volodymyr-zelensky", "Zelensky", "Zelenskyy", "Zelenskiy")
+    has("person:luiz-inacio-lula-da-silva", "Lula")
+    has("person:mohammed-bin-salman", "MBS")
+    has("person:vladimir-putin", "Putin")
+    has("person:sergei-lavrov", "Lavrov", "Sergey Lavrov")
+    has("person:recep-tayyip-erdogan", "Erdogan")
+    assert people["person:angela-merkel"]["gender"] == "f"
+    assert people["person:maria-zakharova"]["gender"] == "f"
+    assert people["person:dmitry-peskov"]["gender"] == "m"
