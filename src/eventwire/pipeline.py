@@ -71,7 +71,11 @@ class Pipeline:
         """Parse and code a stream of articles in batches; yields results in input order."""
         self._load()
         assert self.nlp is not None
-        pairs = ((a.text if a.language == "en" else "", a) for a in articles)
+        kb = self.kb
+        assert kb is not None
+        # Repair fused names ("Putinaccused") before parsing; the repaired text gets its own id and offsets.
+        repaired = (_repaired(a, kb) if a.language == "en" else a for a in articles)
+        pairs = ((a.text if a.language == "en" else "", a) for a in repaired)
         for doc, article in self.nlp.pipe(
             pairs, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
         ):
@@ -81,6 +85,14 @@ class Pipeline:
         """Normalise, parse and code one text."""
         article = make_article(text, pub_date=pub_date, title=title)
         return next(iter(self.process([article])))
+
+
+def _repaired(article: Article, kb: KnowledgeBase) -> Article:
+    text = kb.repair(article.text)
+    if text == article.text:
+        return article
+    return make_article(text, pub_date=article.pub_date, title=article.title, url=article.url,
+                        outlet=article.outlet, source_path=article.source_path)  # fmt: skip
 
 
 _default: Pipeline | None = None

@@ -1,0 +1,506 @@
+"""The actor knowledge base: countries, metonyms, organisations, armed groups, people and their offices.
+
+Everything is read from the TSV files in ``eventwire/data/actors/`` (formats in the file headers) and
+precompiled into dictionaries keyed by lowercased, accent-folded token sequences, so that resolution is
+a longest-match walk over the tokens of a parsed document with one dictionary probe per candidate length.
+
+>>> kb = load_kb()
+>>> kb.country("RUS").name
+'Russia'
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokenizer import Tokenizer
+
+from eventwire.errors import EventWireError
+from eventwire.nlp import load_model
+from eventwire.nlp.repair import EnglishLexicon, repair_fused_words
+from eventwire.records import ActorRef
+
+Key = tuple[str, ...]
+
+# Offices in the order they describe a person when several are held at once.
+OFFICE_PRIORITY: tuple[str, ...] = (
+    "head_of_state", "head_of_government", "foreign_minister", "defence_minister", "secretary_general",
+    "interior_minister", "finance_minister", "deputy_head_of_government", "commander", "leader",
+    "spokesperson", "other",
+)  # fmt: skip
+
+# Match policies for a phrase: "title" needs a capitalised first token, "exact" the exact surface
+# (short all-caps forms such as "US" must not match "us"), "acronym" the exact surface or any case when the
+# lowercased form is not an English word ("nato" yes, "who" no), "any" any case (role and group nouns).
+CASE_TITLE, CASE_EXACT, CASE_ACRONYM, CASE_ANY = "title", "exact", "acronym", "any"
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents and unify apostrophes: the form every lookup key uses.
+
+    >>> fold("Orbán’s")
+    "orban's"
+    """
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeTerm:
+    """One term of one person in one office (a row of offices.tsv)."""
+
+    actor_id: str
+    code: str
+    sector: str
+    office: str
+    title: str
+    start: str
+    end: str | None  # None: still in office
+
+    def active(self, date: str | None) -> bool:
+        """True when the term covers ``date`` (YYYY-MM-DD); with no date, when it is current."""
+        if date is None:
+            return self.end is None
+        return self.start <= date and (self.end is None or date <= self.end)
+
+    def distance(self, date: str | None) -> int:
+        """Rough distance in days-as-digits from ``date`` to the term (0 when active); for fallbacks."""
+        if date is None:
+            return 0 if self.end is None else 1
+        if self.active(date):
+            return 0
+        d = _ordinal(date)
+        return min(abs(d - _ordinal(self.start)), abs(d - _ordinal(self.end or date)))
+
+
+def _ordinal(date: str) -> int:
+    y, m, d = (int(x) for x in (date + "-01-01")[:10].split("-")[:3])
+    return y * 372 + m * 31 + d
+
+
+@dataclass(slots=True)
+class Person:
+    """A person of people.tsv with the offices of offices.tsv."""
+
+    actor_id: str
+    name: str
+    aliases: tuple[str, ...]
+    gender: str | None
+    offices: list[OfficeTerm] = field(default_factory=list)
+
+    def offices_at(self, date: str | None) -> list[OfficeTerm]:
+        """Offices held at ``date``, most descriptive first (see :data:`OFFICE_PRIORITY`)."""
+        held = [o for o in self.offices if o.active(date)]
+        return sorted(held, key=lambda o: _office_rank(o.office))
+
+    def ref_at(self, date: str | None, fallback: ActorRef | None = None) -> ActorRef:
+        """The person as an actor on ``date``: code and sector of the office then held; else the title or
+        context the text gives (``fallback``); else the office nearest in time."""
+        held = self.offices_at(date)
+        if held:
+            return ActorRef(held[0].code, held[0].sector, self.name, self.actor_id, "person")
+        if fallback is not None and fallback.code:
+            return ActorRef(fallback.code, fallback.sector, self.name, self.actor_id, "person")
+        if self.offices:
+            near = min(self.offices, key=lambda o: o.distance(date))
+            return ActorRef(near.code, near.sector, self.name, self.actor_id, "person")
+        return ActorRef(None, None, self.name, self.actor_id, "person")
+
+
+def _office_rank(office: str) -> int:
+    return OFFICE_PRIORITY.index(office) if office in OFFICE_PRIORITY else len(OFFICE_PRIORITY)
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+    @property
+    def actor_id(self) -> str:
+        return f"country:{self.code}"
+
+    def ref(self, sector: str | None = "GOV") -> ActorRef:
+        """The country acting: its government by default (CODING.md)."""
+        return ActorRef(self.code, sector, self.name, self.actor_id, "state")
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """An organisation or armed group (organisations.tsv, armed_groups.tsv)."""
+
+    actor_id: str
+    code: str | None
+    name: str
+    aliases: tuple[str, ...]
+    kind: str  # igo / org / group
+    sector: str | None
+    country: str | None
+
+    def ref(self) -> ActorRef:
+        return ActorRef(self.code, self.sector, self.name, self.actor_id, self.kind)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleTerm:
+    """A role noun of office_terms.tsv ("prime minister" -> head_of_government)."""
+
+    term: str
+    office: str
+    countries: tuple[str, ...]
+    sector: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a phrase in text can be. ``kind`` is one of country, demonym, capital, metonym, org, person,
+    role, group_noun, anaphor, honorific; ``how`` the Mention.how it yields."""
+
+    kind: str
+    how: str
+    case: str
+    surface: tuple[str, ...]  # the KB form's tokens, for exact-case checks
+    code: str | None = None
+    sector: str | None = None
+    actor_id: str | None = None
+    plural: bool = False
+    role: RoleTerm | None = None
+    gender: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CorefWord:
+    """A row of coref.tsv: a pronoun, honorific, anaphoric noun or leader rule."""
+
+    form: str
+    kind: str
+    gender: str | None
+    number: str | None
+    refers_to: tuple[str, ...]
+    sector: str | None
+
+
+KIND_PRIORITY = {
+    "person": 0, "org": 1, "country": 2, "metonym": 3, "capital": 4, "demonym": 5, "role": 6,
+    "honorific": 7, "anaphor": 8, "group_noun": 9,
+}  # fmt: skip
+
+
+@dataclass
+class KnowledgeBase:
+    """The loaded actor knowledge base with its precompiled lookups. Build with :func:`load_kb`."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    metonyms: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    role_terms: dict[str, RoleTerm] = field(default_factory=dict)
+    group_nouns: dict[str, str] = field(default_factory=dict)
+    coref: dict[str, list[CorefWord]] = field(default_factory=dict)
+    phrases: dict[Key, list[Entry]] = field(default_factory=dict)
+    max_len: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase starting with it
+    surnames: dict[str, list[str]] = field(default_factory=dict)  # folded surname -> person ids
+    holders: dict[tuple[str, str], list[OfficeTerm]] = field(default_factory=dict)
+    lexicon: EnglishLexicon | None = None
+    leader_rules: dict[str, str] = field(default_factory=dict)  # country -> office that leads it
+    ceremonial_titles: tuple[str, ...] = ()
+    repair_names: frozenset[str] | None = field(default=None, repr=False)
+
+    # -- lookups ----------------------------------------------------------------------------------------
+    def country(self, code: str) -> Country | None:
+        """The country with ISO alpha-3 ``code``."""
+        return self.countries.get(code)
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        """The KB record of ``actor_id`` (``person:...``, ``org:...``, ``group:...``, ``country:XXX``) as a
+        dict with name, kind, code, sector, aliases and offices; None when unknown.
+
+        >>> load_kb().actor("country:FRA")["name"]
+        'France'
+        """
+        if actor_id in self.people:
+            p = self.people[actor_id]
+            cur = p.ref_at(None)
+            return {
+                "actor_id": p.actor_id, "name": p.name, "kind": "person", "code": cur.code, "sector": cur.sector,
+                "aliases": list(p.aliases), "gender": p.gender,
+                "offices": [
+                    {"code": o.code, "sector": o.sector, "office": o.office, "title": o.title, "start": o.start,
+                     "end": o.end}
+                    for o in sorted(p.offices, key=lambda o: o.start)
+                ],
+            }  # fmt: skip
+        if actor_id in self.organisations:
+            o = self.organisations[actor_id]
+            return {
+                "actor_id": o.actor_id, "name": o.name, "kind": o.kind, "code": o.code, "sector": o.sector,
+                "aliases": list(o.aliases), "country": o.country, "offices": [],
+            }  # fmt: skip
+        if actor_id.startswith("country:") and actor_id[8:] in self.countries:
+            c = self.countries[actor_id[8:]]
+            return {
+                "actor_id": c.actor_id, "name": c.name, "kind": "state", "code": c.code, "sector": "GOV",
+                "aliases": list(c.aliases), "adjectives": list(c.adjectives), "capitals": list(c.capitals),
+                "offices": [],
+            }  # fmt: skip
+        return None
+
+    def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        """KB actors whose name or an alias contains ``text`` (case- and accent-insensitive)."""
+        q = fold(text)
+        out: list[dict[str, Any]] = []
+        pools: list[Iterable[tuple[str, str, tuple[str, ...]]]] = [
+            ((p.actor_id, p.name, p.aliases) for p in self.people.values()),
+            ((o.actor_id, o.name, o.aliases) for o in self.organisations.values()),
+            ((c.actor_id, c.name, c.aliases) for c in self.countries.values()),
+        ]
+        for pool in pools:
+            for actor_id, name, aliases in pool:
+                if any(q in fold(n) for n in (name, *aliases)):
+                    record = self.actor(actor_id)
+                    if record:
+                        out.append(record)
+                    if len(out) >= limit:
+                        return out
+        return out
+
+    def holder(self, code: str, office: str, date: str | None) -> OfficeTerm | None:
+        """Who held ``office`` for ``code`` on ``date`` (with no date: the incumbent)."""
+        terms = [t for t in self.holders.get((code, office), ()) if t.active(date)]
+        return max(terms, key=lambda t: t.start) if terms else None
+
+    def leader(self, code: str, date: str | None) -> OfficeTerm | None:
+        """The head of the executive of ``code`` on ``date``: the head of government where coref.tsv says
+        the country is led by it or the head of state holds a ceremonial title, else the head of state."""
+        hos = self.holder(code, "head_of_state", date)
+        hog = self.holder(code, "head_of_government", date)
+        if self.leader_rules.get(code) == "head_of_government" and hog:
+            return hog
+        if hos and any(w in hos.title for w in self.ceremonial_titles) and hog:
+            return hog
+        return hos or hog
+
+    def person(self, actor_id: str) -> Person | None:
+        return self.people.get(actor_id)
+
+    def names_for_repair(self) -> set[str]:
+        """Capitalised one-word names (surnames, country and organisation names) for text repair."""
+        names: set[str] = set()
+        for p in self.people.values():
+            for n in (p.name, *p.aliases):
+                names.add(n.split()[-1])
+        return names
+
+    def repair(self, text: str) -> str:
+        """Split known names fused to the next word ("Putinaccused" -> "Putin accused")."""
+        if self.repair_names is None:
+            self.repair_names = frozenset(self.names_for_repair())
+        return repair_fused_words(text, self.repair_names, self.lexicon)
+
+    def is_english_word(self, word: str) -> bool:
+        """True for a word the English lexicon knows (any part of speech, acronyms included)."""
+        return self.lexicon.is_word(word) if self.lexicon else False
+
+    def is_function_or_verb(self, word: str) -> bool:
+        """True for a stop word or a verb, adjective or adverb form: words an acronym must not be read
+        as when written in lower case."""
+        if self.lexicon is None:
+            return True
+        lex = self.lexicon
+        return word in STOP_WORDS or any(lex.lemmas(word, pos) for pos in ("verb", "adj", "adv"))
+
+
+# -- loading ----------------------------------------------------------------------------------------------
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a KB TSV file: comments skipped, values stripped."""
+    with path.open(encoding="utf-8", newline="") as f:
+        lines = (line for line in f if line.strip() and not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split("|") if v.strip())
+
+
+def default_data_dir() -> Path:
+    return Path(str(resources.files("eventwire") / "data" / "actors"))
+
+
+class _Builder:
+    """Tokenises KB phrases with the parser's own tokenizer and fills the phrase table."""
+
+    def __init__(self, kb: KnowledgeBase, tokenizer: Tokenizer) -> None:
+        self.kb = kb
+        self.tokenizer = tokenizer
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        return tuple(t.text for t in self.tokenizer(text))
+
+    def add(self, text: str, entry_kind: str, how: str, case: str | None = None, **kw: Any) -> None:
+        surface = self.tokens(text)
+        if surface and surface[0].lower() == "the" and len(surface) > 1 and entry_kind != "role":
+            surface = surface[1:]  # "the Kremlin": matching ignores a leading "the"
+        if not surface:
+            return
+        if case is None:
+            case = _case_for(text, self.kb, lowercase_ok=entry_kind == "org")
+        key = tuple(fold(t) for t in surface)
+        entry = Entry(entry_kind, how, case, surface, **kw)
+        bucket = self.kb.phrases.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+            bucket.sort(key=lambda e: KIND_PRIORITY.get(e.kind, 99))
+        if len(key) > self.kb.max_len.get(key[0], 0):
+            self.kb.max_len[key[0]] = len(key)
+
+
+def _case_for(text: str, kb: KnowledgeBase, lowercase_ok: bool = False) -> str:
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) <= 7:
+        # Organisation acronyms of four letters or more may appear in lower case ("nato"); shorter ones
+        # and those that are English words ("WHO", "US", "CAR") must keep their case.
+        if lowercase_ok and len(text) >= 4 and text.isalpha() and not kb.is_function_or_verb(text.lower()):
+            return CASE_ACRONYM
+        return CASE_EXACT
+    return CASE_TITLE
+
+
+def _load_countries(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
+    for r in _rows(path):
+        c = Country(r["code"], r["name"], _split(r.get("aliases", "")), _split(r.get("adjectives", "")),
+                    _split(r.get("capitals", "")))  # fmt: skip
+        kb.countries[c.code] = c
+        for n in (c.name, *c.aliases):
+            b.add(n, "country", "name" if n == c.name else "alias", code=c.code, sector="GOV",
+                  actor_id=c.actor_id)  # fmt: skip
+        for adj in c.adjectives:
+            plural = adj.endswith("s") and adj[:-1] in c.adjectives
+            b.add(adj, "demonym", "demonym", code=c.code, plural=plural)
+        for cap in c.capitals:
+            b.add(cap, "capital", "metonym", code=c.code, sector="GOV")
+
+
+def _load_metonyms(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
+    for r in _rows(path):
+        kb.metonyms[r["text"]] = (r["code"], r.get("sector") or None)
+        b.add(r["text"], "metonym", "metonym", code=r["code"], sector=r.get("sector") or None)
+
+
+def _load_organisations(kb: KnowledgeBase, b: _Builder, path: Path, default_kind: str) -> None:
+    for r in _rows(path):
+        kind = r.get("kind") or default_kind
+        o = Organisation(r["actor_id"], r.get("code") or None, r["name"], _split(r.get("aliases", "")), kind,
+                         r.get("sector") or None, r.get("country") or None)  # fmt: skip
+        kb.organisations[o.actor_id] = o
+        for n in (o.name, *o.aliases):
+            b.add(n, "org", "name" if n == o.name else "alias", code=o.code, sector=o.sector,
+                  actor_id=o.actor_id)  # fmt: skip
+
+
+def _load_people(kb: KnowledgeBase, b: _Builder, people: Path, offices: Path | None) -> None:
+    for r in _rows(people):
+        p = Person(r["actor_id"], r["name"], _split(r.get("aliases", "")), r.get("gender") or None)
+        kb.people[p.actor_id] = p
+    if offices is not None and offices.exists():
+        for r in _rows(offices):
+            person = kb.people.get(r["actor_id"])
+            if person is None or not r.get("start"):
+                continue
+            term = OfficeTerm(r["actor_id"], r["code"], r["sector"], r["office"], r.get("title", ""), r["start"],
+                              r.get("end") or None)  # fmt: skip
+            person.offices.append(term)
+            kb.holders.setdefault((term.code, term.office), []).append(term)
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for p in kb.people.values():
+        for n in (p.name, *p.aliases):
+            if len(n.split()) == 1:  # a one-word alias ("Putin", "Lula") is how the person is called
+                surnames[fold(n)].add(p.actor_id)
+                continue
+            b.add(n, "person", "name" if n == p.name else "alias", actor_id=p.actor_id, gender=p.gender,
+                  case=CASE_TITLE)  # fmt: skip
+            surnames[fold(n.split()[-1])].add(p.actor_id)
+    kb.surnames = {k: sorted(v) for k, v in surnames.items()}
+
+
+def _load_office_terms(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
+    for r in _rows(path):
+        for term in _split(r["term"]):
+            rt = RoleTerm(term, r["office"], _split(r.get("countries", "")), r.get("sector") or None)
+            kb.role_terms[fold(term)] = rt
+            b.add(term, "role", "role", case=CASE_ANY, sector=rt.sector, role=rt)
+
+
+def _load_group_nouns(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
+    for r in _rows(path):
+        for noun in _split(r["noun"]):
+            kb.group_nouns[fold(noun)] = r["sector"]
+            b.add(noun, "group_noun", "group", case=CASE_ANY, sector=r["sector"],
+                  plural=noun.endswith("s") and not noun.endswith("ss"))  # fmt: skip
+
+
+def _load_coref(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
+    for r in _rows(path):
+        w = CorefWord(r["form"], r["kind"], r.get("gender") or None, r.get("number") or None,
+                      _split(r.get("refers_to", "")), r.get("sector") or None)  # fmt: skip
+        kb.coref.setdefault(fold(w.form), []).append(w)
+        if w.kind == "honorific":
+            b.add(w.form, "honorific", "honorific", case=CASE_TITLE, gender=w.gender, sector=w.sector)
+        elif w.kind == "anaphor":
+            b.add(w.form, "anaphor", "role", case=CASE_ANY, plural=w.number == "pl")
+        elif w.kind == "leader":
+            kb.leader_rules[w.form] = w.refers_to[0] if w.refers_to else "head_of_government"
+        elif w.kind == "ceremonial":
+            kb.ceremonial_titles = (*kb.ceremonial_titles, w.form)
+
+
+def build_kb(data_dir: Path | None = None) -> KnowledgeBase:
+    """Read every KB file in ``data_dir`` (default: the bundled ``data/actors``) into a KnowledgeBase.
+
+    Files that are absent are skipped, so a partial KB still loads; countries.tsv is required.
+    """
+    d = data_dir or default_data_dir()
+    if not (d / "countries.tsv").exists():
+        raise EventWireError("E200", f"Can't find the actor knowledge base in {d}", "Reinstall eventwire")
+    nlp = load_model()
+    kb = KnowledgeBase(lexicon=EnglishLexicon.from_model(nlp))
+    b = _Builder(kb, nlp.tokenizer)
+    _load_countries(kb, b, d / "countries.tsv")
+    loaders: list[tuple[str, Any]] = [
+        ("metonyms.tsv", lambda p: _load_metonyms(kb, b, p)),
+        ("organisations.tsv", lambda p: _load_organisations(kb, b, p, "org")),
+        ("armed_groups.tsv", lambda p: _load_organisations(kb, b, p, "group")),
+        ("people.tsv", lambda p: _load_people(kb, b, p, d / "offices.tsv")),
+        ("office_terms.tsv", lambda p: _load_office_terms(kb, b, p)),
+        ("group_nouns.tsv", lambda p: _load_group_nouns(kb, b, p)),
+        ("coref.tsv", lambda p: _load_coref(kb, b, p)),
+    ]
+    for name, loader in loaders:
+        if (d / name).exists():
+            loader(d / name)
+    for terms in kb.holders.values():
+        terms.sort(key=lambda t: t.start)
+    return kb
+
+
+@lru_cache(maxsize=4)
+def load_kb(data_dir: str | None = None) -> KnowledgeBase:
+    """The knowledge base, loaded once per process (per directory)."""
+    return build_kb(Path(data_dir) if data_dir else None)

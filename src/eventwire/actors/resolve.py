@@ -1,0 +1,795 @@
+"""Resolve the actor mentions of a parsed document as of its publication date.
+
+Three passes over the tokens of a spaCy ``Doc``:
+
+1. **atoms**: a longest-match walk over the KB phrase table (countries, demonyms, capitals, metonyms,
+   organisations, people, role nouns, group nouns, honorifics, anaphoric nouns), plus person names from
+   spaCy's PERSON entities and known surnames, plus pronouns;
+2. **structures**: atoms combine into one mention: a title and a name ("Russian President Vladimir
+   Putin", "Hungary's prime minister, Viktor Orban", "Sergei Lavrov, the Russian foreign minister"), an
+   honorific and a name ("Mr. Putin"), a role nominal with its country ("the US Secretary of State",
+   "the Russian leader"), a group noun with its country ("Russian troops", "Hungarian and Romanian
+   officials", "the government of Ukraine");
+3. **discourse**: a left-to-right pass that resolves each structure with what came before: surnames to the
+   person named earlier, role nominals to the office holder named earlier or on the date, pronouns by
+   gender, number and recency, "the alliance" to the latest organisation, bare group nouns to the
+   country of the context.
+
+>>> from eventwire.nlp import load_model
+>>> from eventwire.actors.kb import load_kb
+>>> doc = load_model()("Russian President Vladimir Putin met Viktor Orban. He said NATO ignored Moscow.")
+>>> [(m.text, m.actor.code, m.actor.sector, m.how) for m in resolve_mentions(doc, "2022-02-01", load_kb())][:3]
+[('Russian President Vladimir Putin', 'RUS', 'GOV', 'title'), ('Viktor Orban', 'HUN', 'GOV', 'name'), ('He', 'RUS', 'GOV', 'pronoun')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from eventwire.actors.kb import (
+    CASE_ACRONYM,
+    CASE_ANY,
+    CASE_EXACT,
+    Entry,
+    KnowledgeBase,
+    OfficeTerm,
+    Person,
+    fold,
+)
+from eventwire.records import ActorRef, Mention
+
+_MODIFIER_KINDS = frozenset({"country", "demonym", "capital", "metonym", "org"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+_POSSESSIVE = frozenset({"'s", "'"})
+# Words between a country and a role noun that qualify the office ("Russian Deputy Foreign Minister").
+_QUALIFIERS = frozenset({"deputy", "vice", "acting", "interim", "former", "then", "ex", "outgoing", "incoming",
+                         "first", "senior", "top", "new", "late", "caretaker", "ousted", "-"})  # fmt: skip
+# Qualifiers that mean the person is not the current holder of the office.
+_NOT_HOLDER = frozenset({"deputy", "vice", "former", "ex", "late", "ousted"})
+_SLUG = re.compile(r"[^a-z0-9]+")
+_PRONOUN_WINDOW = 3  # sentences back
+_MAX_NAME_RUN = 4
+
+
+@dataclass(slots=True)
+class _Atom:
+    """A stretch of tokens the KB or the parser recognised, before discourse resolution."""
+
+    start: int
+    end: int  # exclusive
+    kind: str  # country demonym capital metonym org person name role group_noun honorific anaphor pronoun
+    entries: list[Entry] = field(default_factory=list)
+    label: str = ""
+
+
+@dataclass(slots=True)
+class _Structure:
+    """One mention to be: its span, what it is made of and how it will be resolved."""
+
+    start: int
+    end: int
+    kind: str  # person role group simple pronoun anaphor
+    head: _Atom
+    modifiers: list[_Atom] = field(default_factory=list)
+    role: _Atom | None = None
+    honorific: _Atom | None = None
+    qualifiers: tuple[str, ...] = ()
+    label: str = ""
+    sector_hint: str | None = None  # sector given by a coordinated group noun
+
+
+@dataclass(slots=True)
+class _Seen:
+    """A resolved mention remembered for coreference."""
+
+    start: int
+    sentence: int
+    kind: str
+    actor: ActorRef
+    gender: str | None = None
+    plural: bool = False
+    subject: bool = False
+    titles: tuple[str, ...] = ()  # folded role terms the text gave this person
+    offices: tuple[str, ...] = ()  # office keys held at the date or given by the text
+
+
+class _Doc:
+    """Token attributes read once into plain lists (spaCy attribute access is the main cost)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = [t.text for t in doc]
+        self.keys = [fold(s) for s in self.text]
+        self.pos = [t.pos_ for t in doc]
+        self.tag = [t.tag_ for t in doc]
+        self.dep = [t.dep_ for t in doc]
+        self.head = [t.head.i for t in doc]
+        self.n = len(self.text)
+        self.sent = [0] * self.n
+        for si, s in enumerate(doc.sents):
+            for i in range(s.start, s.end):
+                self.sent[i] = si
+        self.ent_label = [""] * self.n
+        self.ents = list(doc.ents)
+        for e in self.ents:
+            for i in range(e.start, e.end):
+                self.ent_label[i] = e.label_
+
+    def is_cap(self, i: int) -> bool:
+        s = self.text[i]
+        return bool(s) and s[0].isupper()
+
+
+# -- pass 1: atoms -------------------------------------------------------------------------------------
+
+
+def _case_ok(entry: Entry, d: _Doc, start: int, end: int, kb: KnowledgeBase) -> bool:
+    if entry.case == CASE_ANY:
+        return True
+    surface = tuple(d.text[start:end])
+    if entry.case == CASE_EXACT:
+        return surface == entry.surface
+    if entry.case == CASE_ACRONYM:
+        if surface == entry.surface:
+            return True
+        return all(t.islower() for t in surface)  # "nato": the KB allowed it when it loaded
+    # title case: the first token capitalised (and not an all-lowercase function word)
+    return d.is_cap(start)
+
+
+def _phrase_atoms(d: _Doc, kb: KnowledgeBase) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    i = 0
+    phrases, max_len = kb.phrases, kb.max_len
+    while i < d.n:
+        longest = max_len.get(d.keys[i], 0)
+        matched = False
+        for length in range(min(longest, d.n - i), 0, -1):
+            entries = phrases.get(tuple(d.keys[i : i + length]))
+            if not entries:
+                continue
+            ok = [e for e in entries if _case_ok(e, d, i, i + length, kb)]
+            if not ok:
+                continue
+            kind = ok[0].kind
+            if kind == "honorific" and not (i + length < d.n and d.is_cap(i + length)):
+                continue
+            atoms.append(_Atom(i, i + length, kind, [e for e in ok if e.kind == kind]))
+            i += length
+            matched = True
+            break
+        if not matched:
+            i += 1
+    return _drop_inside_person_names(atoms, d)
+
+
+def _drop_inside_person_names(atoms: list[_Atom], d: _Doc) -> list[_Atom]:
+    """A place name inside a longer PERSON entity is part of the name ("Georgia Meloni")."""
+    out = []
+    for a in atoms:
+        if a.kind in ("country", "capital", "demonym") and d.ent_label[a.start] == "PERSON":
+            ent = next((e for e in d.ents if e.start <= a.start < e.end), None)
+            if ent is not None and ent.end - ent.start > a.end - a.start and d.pos[a.start] == "PROPN":
+                continue
+        out.append(a)
+    return out
+
+
+def _name_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool]) -> list[_Atom]:
+    """Person names the KB phrase table did not catch: spaCy PERSON entities and capitalised tokens that
+    are known surnames."""
+    atoms: list[_Atom] = []
+    for e in d.ents:
+        if e.label_ != "PERSON" or any(taken[e.start : e.end]):
+            continue
+        start, end = e.start, e.end
+        while end > start and d.keys[end - 1] in _POSSESSIVE | {"-", ","}:
+            end -= 1
+        if end > start:
+            atoms.append(_Atom(start, end, "name", label="PERSON"))
+            for i in range(start, end):
+                taken[i] = True
+    for i in range(d.n):
+        if not taken[i] and d.pos[i] == "PROPN" and d.is_cap(i) and d.keys[i] in kb.surnames:
+            if d.ent_label[i] in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+                continue
+            atoms.append(_Atom(i, i + 1, "name", label=d.ent_label[i] or "surname"))
+            taken[i] = True
+    return atoms
+
+
+_PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
+
+
+def _pronoun_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool]) -> list[_Atom]:
+    atoms = []
+    for i in range(d.n):
+        if taken[i] or d.tag[i] not in _PRONOUN_TAGS or d.keys[i] not in kb.coref:
+            continue
+        if d.keys[i] == "it" and _expletive_it(d, i):
+            continue
+        atoms.append(_Atom(i, i + 1, "pronoun", label="pronoun"))
+    return atoms
+
+
+def _expletive_it(d: _Doc, i: int) -> bool:
+    """ "It is clear that ...", "it was reported": a dummy subject with a clause to stand for."""
+    if d.dep[i] == "expl":
+        return True
+    h = d.head[i]
+    if d.dep[i] not in _SUBJECT_DEPS:
+        return False
+    return any(
+        d.head[j] == h and d.dep[j] in ("ccomp", "xcomp", "csubj") for j in range(h + 1, min(d.n, h + 25))
+    )
+
+
+# -- pass 2: structures --------------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, d: _Doc, atoms: list[_Atom]) -> None:
+        self.d = d
+        self.by_start = {a.start: a for a in atoms}
+        self.by_end = {a.end: a for a in atoms}
+        self.used: set[int] = set()  # ids of consumed atoms
+        self.atoms = atoms
+
+    def atom_at(self, i: int, kinds: frozenset[str] | set[str]) -> _Atom | None:
+        a = self.by_start.get(i)
+        return a if a is not None and a.kind in kinds and id(a) not in self.used else None
+
+    def atom_ending(self, i: int, kinds: frozenset[str] | set[str]) -> _Atom | None:
+        a = self.by_end.get(i)
+        return a if a is not None and a.kind in kinds and id(a) not in self.used else None
+
+    def take(self, *atoms: _Atom | None) -> None:
+        for a in atoms:
+            if a is not None:
+                self.used.add(id(a))
+
+    def free(self, a: _Atom) -> bool:
+        return id(a) not in self.used
+
+    def with_det(self, start: int) -> int:
+        return start - 1 if start > 0 and self.d.keys[start - 1] in _DETERMINERS else start
+
+
+def _title_left(b: _Builder, role: _Atom) -> tuple[int, list[_Atom], tuple[str, ...]]:
+    """Qualifiers and a country/organisation before a role noun: "Russia's Deputy", "the US", "Kremlin"."""
+    d = b.d
+    i = role.start
+    quals: list[str] = []
+    while i > 0 and d.keys[i - 1] in _QUALIFIERS and len(quals) < 3:
+        quals.append(d.keys[i - 1])
+        i -= 1
+    mods: list[_Atom] = []
+    j = i - 1 if i > 0 and d.keys[i - 1] in _POSSESSIVE else i
+    mod = b.atom_ending(j, _MODIFIER_KINDS)
+    if mod is not None:
+        mods.append(mod)
+        i = mod.start
+        while i > 0 and d.keys[i - 1] in _QUALIFIERS and len(quals) < 4:
+            quals.append(d.keys[i - 1])
+            i -= 1
+    return b.with_det(i), mods, tuple(quals)
+
+
+def _title_right(b: _Builder, role: _Atom) -> tuple[int, list[_Atom]]:
+    """ "of Russia" / "of the United Nations" after a role noun."""
+    d = b.d
+    i = role.end
+    if i < d.n and d.keys[i] == "of":
+        j = i + 1 + (1 if i + 1 < d.n and d.keys[i + 1] == "the" else 0)
+        mod = b.atom_at(j, _MODIFIER_KINDS)
+        if mod is not None:
+            return mod.end, [mod]
+    return role.end, []
+
+
+def _name_after(b: _Builder, i: int) -> _Atom | None:
+    """A person name at token ``i`` (after an optional comma): a KB or spaCy name, else a run of
+    capitalised proper nouns ("President Suharto")."""
+    d = b.d
+    if i < d.n and d.keys[i] == ",":
+        i += 1
+    a = b.atom_at(i, {"person", "name"})
+    if a is not None:
+        return a
+    if (
+        i < d.n
+        and i not in b.by_start
+        and d.pos[i] == "PROPN"
+        and d.is_cap(i)
+        and d.ent_label[i] in ("", "PERSON")
+    ):
+        j = i
+        while (
+            j < d.n and j - i < _MAX_NAME_RUN and d.pos[j] == "PROPN" and d.is_cap(j) and j not in b.by_start
+        ):
+            j += 1
+        return _Atom(i, j, "name", label="PERSON")
+    return None
+
+
+def _structures(d: _Doc, atoms: list[_Atom]) -> list[_Structure]:
+    b = _Builder(d, atoms)
+    out: list[_Structure] = []
+    # Titles with names and role nominals.
+    for role in [a for a in atoms if a.kind == "role"]:
+        if not b.free(role):
+            continue
+        left, mods, quals = _title_left(b, role)
+        right, mods_after = _title_right(b, role)
+        mods += mods_after
+        name = _name_after(b, right)
+        if name is not None and d.keys[role.end - 1] not in _POSSESSIVE:
+            b.take(role, name, *mods)
+            out.append(
+                _Structure(left, name.end, "person", name, mods, role, qualifiers=quals, label="title")
+            )
+            continue
+        # Appositive after a name: "Sergei Lavrov, the Russian foreign minister"
+        prev = b.atom_ending(left - 1, {"person", "name"}) if left > 0 and d.keys[left - 1] == "," else None
+        if prev is not None and d.head[role.end - 1] in range(prev.start, prev.end):
+            b.take(role, prev, *mods)
+            out.append(
+                _Structure(prev.start, right, "person", prev, mods, role, qualifiers=quals, label="title")
+            )
+            continue
+        if d.tag[role.end - 1] in ("NNS", "NNPS"):  # "foreign ministers": a group of officials
+            continue
+        b.take(role, *mods)
+        out.append(_Structure(left, right, "role", role, mods, role, qualifiers=quals, label="role"))
+    # Honorifics.
+    for hon in [a for a in atoms if a.kind == "honorific"]:
+        name = _name_after(b, hon.end)
+        if name is not None and b.free(hon):
+            b.take(hon, name)
+            out.append(_Structure(hon.start, name.end, "person", name, honorific=hon, label="honorific"))
+        else:
+            b.take(hon)
+    # Group nouns with their countries.
+    for g in [a for a in atoms if a.kind == "group_noun"]:
+        if b.free(g):
+            out.extend(_group(b, g))
+    # What is left stands alone.
+    for a in atoms:
+        if not b.free(a) or a.kind in ("role", "honorific", "group_noun"):
+            continue
+        kind = {"person": "person", "name": "person", "pronoun": "pronoun", "anaphor": "anaphor"}.get(
+            a.kind, "simple"
+        )
+        if kind == "anaphor" and not (a.start > 0 and d.keys[a.start - 1] == "the"):
+            continue
+        start = a.start
+        if a.kind in ("org", "metonym", "country", "anaphor"):
+            start = b.with_det(a.start) if d.keys[a.start - 1 if a.start else 0] == "the" else a.start
+        b.take(a)
+        out.append(_Structure(start, a.end, kind, a, label=a.label))
+    out.sort(key=lambda s: (s.start, -s.end))
+    return _drop_overlaps(out)
+
+
+def _group(b: _Builder, g: _Atom) -> list[_Structure]:
+    """A group noun with the countries or organisations that modify it (as one mention each)."""
+    d = b.d
+    mods: list[_Atom] = []
+    for a in b.atoms:
+        if a.kind not in _MODIFIER_KINDS or not b.free(a) or a.end > g.start or g.start - a.end > 4:
+            continue
+        chain = a.end - 1  # "Russia's military": the name itself is the possessor
+        for _ in range(3):  # "Hungarian and Romanian officials": conj -> amod -> noun
+            if d.head[chain] in range(g.start, g.end):
+                mods.append(a)
+                break
+            if d.dep[chain] != "conj" and d.dep[chain] not in ("amod", "compound", "nmod", "poss"):
+                break
+            chain = d.head[chain]
+    out: list[_Structure] = []
+    if mods:
+        mods.sort(key=lambda a: a.start)
+        last = mods[-1]
+        for m in mods[:-1]:  # coordinated modifiers: each its own mention with the group's sector
+            b.take(m)
+            out.append(
+                _Structure(
+                    m.start, m.end, "group", g, [m], label="group_noun", sector_hint=g.entries[0].sector
+                )
+            )
+        b.take(g, last)
+        out.append(_Structure(b.with_det(last.start), g.end, "group", g, [last], label="group_noun"))
+        return out
+    # "the government of Ukraine", "protesters from Belarus"
+    if g.end + 1 < d.n and d.keys[g.end] in ("of", "from"):
+        j = g.end + 1 + (1 if d.keys[g.end + 1] == "the" else 0)
+        mod = b.atom_at(j, frozenset({"country", "capital", "org"}))
+        if mod is not None and d.head[mod.start] in (g.end, *range(mod.start, mod.end)):
+            b.take(g, mod)
+            return [_Structure(b.with_det(g.start), mod.end, "group", g, [mod], label="group_noun")]
+    b.take(g)
+    return [_Structure(b.with_det(g.start), g.end, "group", g, [], label="group_noun")]
+
+
+def _drop_overlaps(structs: list[_Structure]) -> list[_Structure]:
+    out: list[_Structure] = []
+    end = -1
+    for s in structs:
+        if s.start >= end:
+            out.append(s)
+            end = s.end
+        elif s.end > end and out and s.end - s.start > out[-1].end - out[-1].start:
+            out[-1] = s
+            end = s.end
+    return out
+
+
+# -- pass 3: discourse ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    kb: KnowledgeBase
+    d: _Doc
+    date: str | None
+    seen: list[_Seen] = field(default_factory=list)
+    new_people: dict[str, ActorRef] = field(default_factory=dict)  # folded surname -> new actor
+    sentence_codes: dict[int, Counter[str]] = field(default_factory=dict)
+    doc_codes: Counter[str] = field(default_factory=Counter)
+
+    def context_code(self, sentence: int) -> str | None:
+        """The country a bare group noun belongs to: the only country of its sentence, else the country
+        that dominates the article (at least half of the country-coded mentions, seen twice)."""
+        here = self.sentence_codes.get(sentence)
+        if here and len(here) == 1:
+            return next(iter(here))
+        if not self.doc_codes:
+            return None
+        code, n = self.doc_codes.most_common(1)[0]
+        total = sum(self.doc_codes.values())
+        if (n >= 2 and n * 2 >= total) or len(self.doc_codes) == 1:
+            return code
+        return None
+
+
+def _modifier_ref(mod: _Atom, kb: KnowledgeBase) -> ActorRef | None:
+    e = mod.entries[0] if mod.entries else None
+    if e is None:
+        return None
+    if mod.kind == "org" and e.actor_id:
+        o = kb.organisations.get(e.actor_id)
+        return o.ref() if o else ActorRef(e.code, e.sector, None, e.actor_id)
+    if mod.kind == "country" and e.code:
+        c = kb.country(e.code)
+        return c.ref() if c else ActorRef(e.code, "GOV")
+    return ActorRef(e.code, e.sector, None, None)
+
+
+def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context) -> ActorRef | None:
+    """Country and sector a title gives a person: "Ukrainian Foreign Minister" -> UKR GOV."""
+    code: str | None = None
+    sector: str | None = None
+    for m in s.modifiers:
+        ref = _modifier_ref(m, kb)
+        if ref is not None and ref.code:
+            code = ref.code
+            sector = ref.sector if m.kind in ("org", "metonym") else None
+            break
+    role = s.role.entries[0].role if s.role and s.role.entries else None
+    if role is not None:
+        if code is None and len(role.countries) == 1:
+            code = role.countries[0]
+        if sector is None or (s.modifiers and s.modifiers[0].kind == "metonym"):
+            sector = role.sector or sector or "GOV"
+        if s.modifiers and s.modifiers[0].kind == "org":
+            mref = _modifier_ref(s.modifiers[0], kb)
+            if mref is not None and mref.kind == "igo":
+                sector = "IGO"
+            elif mref is not None and mref.sector:
+                sector = mref.sector
+    if s.honorific is not None and s.honorific.entries and s.honorific.entries[0].sector:
+        sector = sector or s.honorific.entries[0].sector
+    if code is None and sector is None:
+        return None
+    return ActorRef(code, sector)
+
+
+def _slug(name: str) -> str:
+    return _SLUG.sub("-", fold(name)).strip("-")
+
+
+def _surname_key(name: str) -> str:
+    return fold(name.split()[-1]) if name.split() else ""
+
+
+def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | None]:
+    """(actor, how, gender) for a name, with or without a title."""
+    kb, d = ctx.kb, ctx.d
+    title = _title_ref(s, kb, ctx)
+    how = "title" if s.role is not None else "honorific" if s.honorific is not None else "name"
+    gender = s.honorific.entries[0].gender if s.honorific is not None and s.honorific.entries else None
+    name_text = " ".join(d.text[s.head.start : s.head.end])
+    person: Person | None = None
+    if s.head.kind == "person":
+        cands = [kb.people[e.actor_id] for e in s.head.entries if e.actor_id in kb.people]
+        person = _pick_person(cands, title, ctx)
+        if how == "name" and s.head.entries and s.head.entries[0].how == "alias":
+            how = "alias"
+    else:
+        key = _surname_key(name_text)
+        single = s.head.end - s.head.start == 1
+        # A surname already introduced in the article (KB or new person) is that person.
+        for seen in reversed(ctx.seen):
+            name = seen.actor.name
+            if (
+                seen.kind == "person"
+                and name
+                and _surname_key(name) == key
+                and (single or fold(name_text) == fold(name))
+            ):
+                ref = ActorRef(
+                    seen.actor.code, seen.actor.sector, seen.actor.name, seen.actor.actor_id, "person"
+                )
+                return ref, ("surname" if how == "name" else how), seen.gender or gender
+        ids = kb.surnames.get(key, [])
+        if ids and single:
+            person = _pick_person([kb.people[i] for i in ids], title, ctx, strict=True)
+            if person is not None and how == "name":
+                how = "surname"
+    if person is not None:
+        return person.ref_at(ctx.date, title), how, person.gender or gender
+    ref = ActorRef(title.code if title else None, title.sector if title else None, name_text,
+                   f"new:{_slug(name_text)}", "person")  # fmt: skip
+    return ref, how, gender
+
+
+def _pick_person(
+    cands: list[Person], title: ActorRef | None, ctx: _Context, strict: bool = False
+) -> Person | None:
+    """The person among namesakes: the one in office on the date (in the title's country if any)."""
+    if not cands:
+        return None
+    if len(cands) == 1 and not strict:
+        return cands[0]
+    in_office = [p for p in cands if p.offices_at(ctx.date)]
+    if title is not None and title.code:
+        matching = [p for p in in_office or cands if any(o.code == title.code for o in p.offices)]
+        if len(matching) == 1:
+            return matching[0]
+    if len(in_office) == 1:
+        return in_office[0]
+    if len(cands) == 1:
+        return cands[0]
+    return None if strict else (in_office or cands)[0]
+
+
+def _role_office(s: _Structure) -> tuple[str | None, tuple[str, ...], str | None]:
+    role = s.role.entries[0].role if s.role and s.role.entries else None
+    if role is None:
+        return None, (), None
+    return role.office, role.countries, fold(role.term)
+
+
+def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef | None, str | None]:
+    """A role nominal: the person named earlier in that office, else the holder on the date, else the
+    country and sector alone."""
+    kb = ctx.kb
+    office, countries, term = _role_office(s)
+    title = _title_ref(s, kb, ctx)
+    code = title.code if title else None
+    sector = title.sector if title else None
+    if any(q in _NOT_HOLDER for q in s.qualifiers):
+        return (ActorRef(code, sector) if code or sector else None), None
+    specific = office not in (None, "other")
+    for seen in reversed(ctx.seen):
+        if seen.kind != "person":
+            continue
+        if code and seen.actor.code != code:
+            continue
+        if (specific and office in seen.offices) or (term and any(term in t for t in seen.titles)):
+            a = seen.actor
+            return ActorRef(a.code, a.sector, a.name, a.actor_id, "person"), seen.gender
+    if code is None and specific and not countries:
+        code = ctx.context_code(sentence)
+    if code and specific and office:
+        term_held: OfficeTerm | None = (
+            kb.leader(code, ctx.date) if office == "leader" else kb.holder(code, office, ctx.date)
+        )
+        if term_held is not None:
+            p = kb.people[term_held.actor_id]
+            return p.ref_at(ctx.date), p.gender
+    if code or sector:
+        return ActorRef(code, sector), None
+    return None, None
+
+
+def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
+    noun_sector = s.sector_hint or (s.head.entries[0].sector if s.head.entries else None)
+    if s.modifiers:
+        m = s.modifiers[0]
+        ref = _modifier_ref(m, ctx.kb)
+        if ref is not None:
+            if m.kind == "org" and ref.kind == "group":
+                return ref  # "Hamas fighters": the group itself
+            if m.kind == "org":
+                return ActorRef(ref.code, noun_sector, None, None)
+            return ActorRef(ref.code, noun_sector)
+    return ActorRef(ctx.context_code(sentence), noun_sector)
+
+
+def _resolve_simple(a: _Atom, kb: KnowledgeBase) -> tuple[ActorRef | None, str, bool]:
+    """(actor, how, plural) for a standalone country, organisation, metonym, capital or demonym."""
+    e = a.entries[0]
+    if a.kind == "country" and e.code:
+        c = kb.country(e.code)
+        return (c.ref() if c else ActorRef(e.code, "GOV")), e.how, False
+    if a.kind == "org" and e.actor_id:
+        o = kb.organisations.get(e.actor_id)
+        return (o.ref() if o else ActorRef(e.code, e.sector, None, e.actor_id)), e.how, False
+    if a.kind in ("metonym", "capital"):
+        return ActorRef(e.code, e.sector), "metonym", False
+    if a.kind == "demonym":
+        # "Russians" are people of the country; "Russian" alone qualifies something that is not an actor
+        return ActorRef(e.code, "CVL" if e.plural else None), "demonym", e.plural
+    return None, "unresolved", False
+
+
+_KIND_OF_ATOM = {"country": "state", "capital": "metonym", "metonym": "metonym"}
+
+
+def _antecedent(ctx: _Context, i: int, sentence: int, refers: tuple[str, ...], gender: str | None,
+                number: str | None, window: int = _PRONOUN_WINDOW) -> _Seen | None:  # fmt: skip
+    """The most salient earlier mention compatible with a pronoun or anaphor: nearest sentence first,
+    the subject of that sentence before other mentions, then the latest."""
+    best: _Seen | None = None
+    best_key: tuple[int, int, int] | None = None
+    for seen in reversed(ctx.seen):
+        if sentence - seen.sentence > window:
+            break
+        if seen.start >= i:
+            continue
+        if not _compatible(seen, refers, gender, number):
+            continue
+        key = (sentence - seen.sentence, 0 if seen.subject else 1, i - seen.start)
+        if best_key is None or key < best_key:
+            best, best_key = seen, key
+    return best
+
+
+def _compatible(seen: _Seen, refers: tuple[str, ...], gender: str | None, number: str | None) -> bool:
+    if seen.kind == "person":
+        if "person" not in refers or number == "pl":
+            return False
+        return gender is None or seen.gender is None or seen.gender == gender
+    if "person" in refers and len(refers) == 1:
+        return False
+    if number == "pl" and seen.plural:
+        return "plural" in refers
+    if seen.plural:
+        return False
+    return seen.kind in refers or (seen.actor.kind or "") in refers
+
+
+def _is_subject(d: _Doc, start: int, end: int) -> bool:
+    return any(d.dep[i] in _SUBJECT_DEPS and not start <= d.head[i] < end for i in range(start, end))
+
+
+def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[Mention]:
+    """Every actor mention of ``doc`` resolved as of ``pub_date`` (YYYY-MM-DD; None: as of now), sorted by
+    start, with character offsets into ``doc.text``."""
+    d = _Doc(doc)
+    if d.n == 0:
+        return []
+    atoms = _phrase_atoms(d, kb)
+    taken = [False] * d.n
+    for a in atoms:
+        for i in range(a.start, a.end):
+            taken[i] = True
+    atoms += _name_atoms(d, kb, taken)
+    atoms += _pronoun_atoms(d, kb, taken)
+    atoms.sort(key=lambda a: a.start)
+    structs = _structures(d, atoms)
+    ctx = _Context(kb, d, pub_date[:10] if pub_date else None)
+    for a in atoms:
+        if a.kind in ("country", "capital", "demonym", "metonym") and a.entries and a.entries[0].code:
+            code = a.entries[0].code
+            ctx.sentence_codes.setdefault(d.sent[a.start], Counter())[code] += 1
+            ctx.doc_codes[code] += 1
+    return [m for s in structs if (m := _resolve(s, ctx)) is not None]
+
+
+def _resolve(s: _Structure, ctx: _Context) -> Mention | None:
+    d, kb = ctx.d, ctx.kb
+    sentence = d.sent[s.start]
+    subject = _is_subject(d, s.start, s.end)
+    actor: ActorRef | None = None
+    how = "unresolved"
+    seen: _Seen | None = None
+    label = s.label
+    if s.kind == "person":
+        actor, how, gender = _resolve_person(s, ctx)
+        titles: tuple[str, ...] = (_role_office(s)[2] or "",) if s.role is not None else ()
+        offices = (
+            tuple(o.office for o in kb.people[actor.actor_id].offices_at(ctx.date))
+            if actor.actor_id in kb.people
+            else ()
+        )
+        if (
+            s.role is not None
+            and s.role.entries
+            and s.role.entries[0].role
+            and not set(s.qualifiers) & _NOT_HOLDER
+        ):
+            offices += (s.role.entries[0].role.office,)
+        if actor.actor_id in kb.people:
+            titles += tuple(fold(o.title) for o in kb.people[actor.actor_id].offices_at(ctx.date))
+        seen = _Seen(s.start, sentence, "person", actor, gender, False, subject, titles, offices)
+        label = s.label if s.label in ("title", "honorific") else "PERSON"
+    elif s.kind == "role":
+        actor, gender = _resolve_role(s, ctx, sentence)
+        how = "role"
+        if actor is not None and actor.actor_id:
+            seen = _Seen(s.start, sentence, "person", actor, gender, False, subject)
+        elif actor is None:
+            how = "unresolved"
+    elif s.kind == "group":
+        actor = _resolve_group(s, ctx, sentence)
+        how = "demonym" if s.modifiers and s.modifiers[0].kind == "demonym" else "group"
+        plural = d.tag[s.head.end - 1] in ("NNS", "NNPS") or bool(s.head.entries and s.head.entries[0].plural)
+        seen = _Seen(s.start, sentence, "collective", actor, None, plural, subject)
+    elif s.kind == "simple":
+        actor, how, plural = _resolve_simple(s.head, kb)
+        if actor is not None:
+            kind = _KIND_OF_ATOM.get(s.head.kind, actor.kind or "org")
+            if s.head.kind != "demonym" or plural:
+                seen = _Seen(
+                    s.start, sentence, "collective" if plural else kind, actor, None, plural, subject
+                )
+        label = s.head.label or {"country": "GPE", "capital": "GPE", "demonym": "NORP", "org": "ORG"}.get(
+            s.head.kind, s.head.kind
+        )
+    elif s.kind in ("pronoun", "anaphor"):
+        key = (
+            d.keys[s.head.start] if s.kind == "pronoun" else fold(" ".join(d.text[s.head.start : s.head.end]))
+        )
+        words = kb.coref.get(key) or []
+        w = next((x for x in words if x.kind == s.kind), None)
+        if w is None:
+            return None
+        ante = _antecedent(ctx, s.head.start, sentence, w.refers_to, w.gender, w.number,
+                           _PRONOUN_WINDOW if s.kind == "pronoun" else 10)  # fmt: skip
+        if ante is None:
+            if s.kind == "anaphor":
+                return None
+            return Mention(doc_char(d, s.start), doc_char_end(d, s.end), _span_text(d, s), "pronoun", None,
+                           "unresolved", sentence)  # fmt: skip
+        a = ante.actor
+        actor = ActorRef(a.code, a.sector, a.name, a.actor_id, a.kind)
+        how = "pronoun" if s.kind == "pronoun" else "role"
+        seen = _Seen(
+            s.start, sentence, ante.kind, actor, ante.gender, ante.plural, subject, ante.titles, ante.offices
+        )
+        label = s.kind
+    if seen is not None:
+        ctx.seen.append(seen)
+    return Mention(
+        doc_char(d, s.start), doc_char_end(d, s.end), _span_text(d, s), label, actor, how, sentence
+    )
+
+
+def doc_char(d: _Doc, i: int) -> int:
+    return int(d.doc[i].idx)
+
+
+def doc_char_end(d: _Doc, end: int) -> int:
+    t = d.doc[end - 1]
+    return int(t.idx + len(t.text))
+
+
+def _span_text(d: _Doc, s: _Structure) -> str:
+    return str(d.doc.text[doc_char(d, s.start) : doc_char_end(d, s.end)])
