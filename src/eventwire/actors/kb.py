@@ -432,12 +432,22 @@ def _load_people(kb: KnowledgeBase, b: _Builder, people: Path, offices: Path | N
     for p in kb.people.values():
         for n in (p.name, *p.aliases):
             if len(n.split()) == 1:  # a one-word alias ("Putin", "Lula") is how the person is called
-                surnames[fold(n)].add(p.actor_id)
+                if _surname_like(n):
+                    surnames[fold(n)].add(p.actor_id)
                 continue
             b.add(n, "person", "name" if n == p.name else "alias", actor_id=p.actor_id, gender=p.gender,
                   case=CASE_TITLE)  # fmt: skip
-            surnames[fold(n.split()[-1])].add(p.actor_id)
+            if _surname_like(n.split()[-1]):
+                surnames[fold(n.split()[-1])].add(p.actor_id)
     kb.surnames = {k: sorted(v) for k, v in surnames.items()}
+
+
+_ROMAN = frozenset("IVXL")
+
+
+def _surname_like(word: str) -> bool:
+    """A word that can stand alone for a person: three letters or more and not a regnal number ("II")."""
+    return len(word) >= 3 and not set(word) <= _ROMAN and word[0].isupper()
 
 
 def _load_office_terms(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
@@ -445,7 +455,8 @@ def _load_office_terms(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
         for term in _split(r["term"]):
             rt = RoleTerm(term, r["office"], _split(r.get("countries", "")), r.get("sector") or None)
             kb.role_terms[fold(term)] = rt
-            b.add(term, "role", "role", case=CASE_ANY, sector=rt.sector, role=rt)
+            case = None if term.isupper() else CASE_ANY  # "PM" must not match "pm"
+            b.add(term, "role", "role", case=case, sector=rt.sector, role=rt)
 
 
 def _load_group_nouns(kb: KnowledgeBase, b: _Builder, path: Path) -> None:

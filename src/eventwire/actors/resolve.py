@@ -38,6 +38,7 @@ from eventwire.actors.kb import (
     KnowledgeBase,
     OfficeTerm,
     Person,
+    RoleTerm,
     fold,
 )
 from eventwire.records import ActorRef, Mention
@@ -480,10 +481,12 @@ def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context) -> ActorRef | No
             code = ref.code
             sector = ref.sector if m.kind in ("org", "metonym") else None
             break
-    role = s.role.entries[0].role if s.role and s.role.entries else None
+    role = _role_term(s, kb)
     if role is not None:
         if code is None and len(role.countries) == 1:
             code = role.countries[0]
+        if code is None and not role.countries:
+            code = ctx.context_code(ctx.d.sent[s.start])  # "President Suharto" in a story about Indonesia
         if sector is None or (s.modifiers and s.modifiers[0].kind == "metonym"):
             sector = role.sector or sector or "GOV"
         if s.modifiers and s.modifiers[0].kind == "org":
@@ -568,8 +571,24 @@ def _pick_person(
     return None if strict else (in_office or cands)[0]
 
 
-def _role_office(s: _Structure) -> tuple[str | None, tuple[str, ...], str | None]:
-    role = s.role.entries[0].role if s.role and s.role.entries else None
+def _role_term(s: _Structure, kb: KnowledgeBase) -> RoleTerm | None:
+    """The reading of the role noun that fits its country: "chancellor" is the head of government with
+    "German" and the finance minister with "British"; without a country the general reading wins."""
+    if s.role is None or not s.role.entries:
+        return None
+    terms = [e.role for e in s.role.entries if e.role is not None]
+    if not terms:
+        return None
+    codes = {r.code for m in s.modifiers if (r := _modifier_ref(m, kb)) is not None and r.code}
+    for t in terms:
+        if codes & set(t.countries):
+            return t
+    general = [t for t in terms if not t.countries]
+    return general[0] if general else terms[0]
+
+
+def _role_office(s: _Structure, kb: KnowledgeBase) -> tuple[str | None, tuple[str, ...], str | None]:
+    role = _role_term(s, kb)
     if role is None:
         return None, (), None
     return role.office, role.countries, fold(role.term)
@@ -579,7 +598,7 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
     """A role nominal: the person named earlier in that office, else the holder on the date, else the
     country and sector alone."""
     kb = ctx.kb
-    office, countries, term = _role_office(s)
+    office, countries, term = _role_office(s, kb)
     title = _title_ref(s, kb, ctx)
     code = title.code if title else None
     sector = title.sector if title else None
@@ -713,19 +732,15 @@ def _resolve(s: _Structure, ctx: _Context) -> Mention | None:
     label = s.label
     if s.kind == "person":
         actor, how, gender = _resolve_person(s, ctx)
-        titles: tuple[str, ...] = (_role_office(s)[2] or "",) if s.role is not None else ()
+        titles: tuple[str, ...] = (_role_office(s, kb)[2] or "",) if s.role is not None else ()
         offices = (
             tuple(o.office for o in kb.people[actor.actor_id].offices_at(ctx.date))
             if actor.actor_id in kb.people
             else ()
         )
-        if (
-            s.role is not None
-            and s.role.entries
-            and s.role.entries[0].role
-            and not set(s.qualifiers) & _NOT_HOLDER
-        ):
-            offices += (s.role.entries[0].role.office,)
+        role = _role_term(s, kb)
+        if role is not None and not set(s.qualifiers) & _NOT_HOLDER:
+            offices += (role.office,)
         if actor.actor_id in kb.people:
             titles += tuple(fold(o.title) for o in kb.people[actor.actor_id].offices_at(ctx.date))
         seen = _Seen(s.start, sentence, "person", actor, gender, False, subject, titles, offices)
