@@ -25,7 +25,7 @@ from typing import Any
 
 from eventwire.records import ActorRef, Article, ExtractResult
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Each migration takes the schema from version i to i+1. Never edit one that has shipped: append.
 MIGRATIONS: list[str] = [
@@ -118,6 +118,14 @@ MIGRATIONS: list[str] = [
     CREATE TABLE ingest_errors (
         id INTEGER PRIMARY KEY, path TEXT NOT NULL, line INTEGER, reason TEXT NOT NULL, at TEXT NOT NULL
     );
+    """,
+    # 2: keep the FTS index right when an article's title or text is rewritten (text repair at save time).
+    """
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE INDEX ingest_errors_path ON ingest_errors(path);
     """,
 ]
 
@@ -221,23 +229,33 @@ class Store:
         )
         return cur.rowcount > 0
 
-    def save_result(self, result: ExtractResult) -> None:
-        """Store an article with everything found in it, replacing any earlier analysis of it."""
+    def save_result(self, result: ExtractResult, *, article_id: str | None = None) -> None:
+        """Store an article with everything found in it, replacing any earlier analysis of it.
+
+        ``article_id`` names the stored row the result belongs to when the pipeline changed the text (text
+        repair gives the result a new content hash): the row keeps the id of the text as ingested, so
+        re-ingesting the same input is still recognised, and its text becomes the analysed text, so every
+        offset points into it.
+        """
         art = result.article
-        self.add_article(art)
+        aid = article_id or art.id
         c = self.conn
+        if aid == art.id:
+            self.add_article(art)
+        else:
+            c.execute("UPDATE articles SET text=? WHERE id=? AND text != ?", (art.text, aid, art.text))
         for table in ("sentences", "mentions", "events", "quotes"):
-            c.execute(f"DELETE FROM {table} WHERE article_id=?", (art.id,))  # noqa: S608 - fixed names
+            c.execute(f"DELETE FROM {table} WHERE article_id=?", (aid,))  # noqa: S608 - fixed names
         c.executemany(
             "INSERT INTO sentences(article_id, idx, start, end) VALUES (?,?,?,?)",
-            [(art.id, i, s.start, s.end) for i, s in enumerate(result.sentences)],
+            [(aid, i, s.start, s.end) for i, s in enumerate(result.sentences)],
         )
         c.executemany(
             "INSERT INTO mentions(article_id, start, end, text, label, actor_id, code, sector, name, how,"
             " sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
-                    art.id,
+                    aid,
                     m.start,
                     m.end,
                     m.text,
@@ -253,7 +271,7 @@ class Store:
             ],
         )
         for i, e in enumerate(result.events):
-            eid = f"{art.id[:16]}-e{i}"
+            eid = f"{aid[:16]}-e{i}"
             src, tgt = _actor_cols(e.source), _actor_cols(e.target)
             c.execute(
                 "INSERT INTO events(id, article_id, type, mode, context, cameo, quad_class, goldstein,"
@@ -264,7 +282,7 @@ class Store:
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     eid,
-                    art.id,
+                    aid,
                     e.type,
                     e.mode,
                     e.context,
@@ -303,8 +321,8 @@ class Store:
             " confidence, rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
-                    f"{art.id[:16]}-q{i}",
-                    art.id,
+                    f"{aid[:16]}-q{i}",
+                    aid,
                     q.kind,
                     q.content_span[0],
                     q.content_span[1],
@@ -323,7 +341,7 @@ class Store:
                 for i, q in enumerate(result.quotes)
             ],
         )
-        c.execute("UPDATE articles SET processed=1 WHERE id=?", (art.id,))
+        c.execute("UPDATE articles SET processed=1 WHERE id=?", (aid,))
 
     def record_error(self, path: str, reason: str, line: int | None = None) -> bool:
         """Record input that was set aside; False when the same (path, line, reason) is already recorded
