@@ -1,22 +1,13 @@
-"""Event coder: PLOVER events with CAMEO codes. TEMPORARY interface skeleton (issue 5 replaces it)."""
+"""Event coder: PLOVER events with CAMEO codes, modes, flags, dates and Goldstein intensity.
+
+* :func:`load_lexicon` reads the predicate lexicon (``eventwire/data/lexicon/``) and the CAMEO reference
+  tables (``eventwire/data/reference/``) once per process;
+* :func:`code_events` ``(doc, mentions, pub_date, lexicon) -> list[Event]`` codes one parsed document.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from eventwire.events.coder import EventCoder, code_events
+from eventwire.events.lexicon import Entry, Lexicon, load_lexicon, parse_pattern
 
-from spacy.tokens import Doc
-
-from eventwire.records import Event, Mention
-
-
-@dataclass
-class Lexicon:
-    """Placeholder until the lexicon lands."""
-
-
-def load_lexicon() -> Lexicon:
-    return Lexicon()
-
-
-def code_events(doc: Doc, mentions: list[Mention], pub_date: str | None, lexicon: Lexicon) -> list[Event]:
-    return []
+__all__ = ["Entry", "EventCoder", "Lexicon", "code_events", "load_lexicon", "parse_pattern"]

@@ -1,0 +1,746 @@
+"""The event coder: lexicon triggers on the dependency parse → PLOVER events with actors, flags and dates.
+
+One pass per sentence:
+
+1. **Triggers.** Each token is looked up by (lemma, POS class) in the lexicon index; the most specific entry whose
+   constraints the token's dependents satisfy wins ("hold/V dobj:talk" beats "hold/V"). Tokens a constraint
+   used (the noun "talks") cannot trigger on their own.
+2. **Embedding.** A trigger inside the complement of another trigger is part of it ("threatened to impose
+   sanctions" is one THREATEN; "accused X of attacking" one ACCUSE). Under a frame verb it is reported speech
+   (say), an intention (plan, want: flagged future, plus the AGREE or THREATEN the intention expresses) or an
+   aspect (continue, decide: asserted as is).
+3. **Arguments.** Sources are subjects (agents of passives, controllers of open complements, heads of relative
+   clauses); targets are objects and prepositional objects. Argument tokens map to the actor layer's
+   mentions (the mention at the head, else its apposition, compound, possessor or adjective, and conjuncts).
+4. **Flags and dates.** Negation, conditionals and modals on the clause; the clause's time expression (or the
+   paragraph's, or the lede's) resolved against the publication date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.events.lexicon import Complement, Entry, Lexicon
+from eventwire.nlp.timex import resolve_timex
+from eventwire.records import ActorRef, Event, Mention
+
+VERBAL_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Dependency links through which a trigger sits inside another predicate's complement.
+_EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "oprd", "advcl", "conj"})
+_SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+_OBJ_DEPS = frozenset({"dobj", "dative", "iobj"})
+_VERB_TARGET_PREPS = frozenset(
+    {"with", "on", "against", "to", "at", "into", "toward", "towards", "upon", "from", "between", "alongside",
+     "for", "over", "of", "near"}
+)  # fmt: skip
+_NOUN_TARGET_PREPS = frozenset(
+    {"with", "on", "against", "to", "into", "toward", "towards", "upon", "between", "alongside", "of", "near",
+     "from", "over"}
+)  # fmt: skip
+# Verbs that carry an event noun without adding meaning ("held talks", "told a news conference").
+_SUPPORT_VERBS = frozenset(
+    "hold have give tell address attend host join conduct launch mount stage make issue deliver send begin start "
+    "resume continue lead order sign reach announce declare wage intensify extend organize organise call renew "
+    "offer pay take unleash submit lodge file open use deploy carry step go".split()
+)  # fmt: skip
+_OBJECT_CONTROL = frozenset(
+    "urge ask call press implore demand request pressure encourage exhort appeal push beg invite want force "
+    "order tell allow permit persuade warn".split()
+)  # fmt: skip
+_NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+_HYPO_AUX = frozenset({"could", "might", "may"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_ASSAULT_LIKE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
+
+
+@dataclass
+class _Cand:
+    tok: Token
+    entry: Entry
+    used: set[int] = field(default_factory=set)
+    obj: Token | None = None  # the noun a dobj constraint matched ("talks" in "held talks")
+    xcomp: Token | None = None  # the complement an xcomp constraint matched
+    outer: _Cand | None = None
+    frame: str | None = None  # say / intent / aspect
+    frame_tok: Token | None = None
+    support: Token | None = None  # support verb carrying an event noun
+
+
+# -- matching --------------------------------------------------------------------------------------------
+def _pos_class(tok: Token) -> str | None:
+    pos = tok.pos_
+    if pos == "VERB":
+        return "V"
+    if pos in ("NOUN", "PROPN"):
+        return "N"
+    if pos == "ADJ":
+        return "A"
+    return None
+
+
+def _pobj_lemmas(prep: Token) -> set[str]:
+    return {c.lemma_.lower() for c in prep.children if c.dep_ in ("pobj", "pcomp")}
+
+
+def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
+    """Whether ``tok``'s dependents meet every constraint of ``entry``; records the tokens used in ``cand``."""
+    children = list(tok.children)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    for con in entry.constraints:
+        found: Token | None = None
+        if con.rel == "prt":
+            for c in children:
+                if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in con.lemmas:
+                    found = c
+                    break
+            if found is not None and con.objects:
+                found = found if any(
+                    _pobj_lemmas(p) & con.objects for p in children if p.dep_ == "prep"
+                ) or any(d.lemma_.lower() in con.objects for d in children if d.dep_ == "dobj") else None
+        elif con.rel == "prep":
+            for c in children:
+                if c.dep_ in ("prep", "agent", "dative") and c.lower_ in con.lemmas:
+                    if con.objects and not (_pobj_lemmas(c) & con.objects):
+                        continue
+                    found = c
+                    break
+        elif con.rel == "dobj":
+            for c in children:
+                if (c.dep_ in ("dobj", "attr") or (passive and c.dep_ == "nsubjpass")) and (
+                    c.lemma_.lower() in con.lemmas or c.lower_ in con.lemmas
+                ):
+                    found = c
+                    break
+            if found is not None:
+                cand.obj = found
+        elif con.rel == "xcomp":
+            pool = [c for c in children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+            for c in children:
+                if c.dep_ == "prep":
+                    for p in c.children:
+                        pool.extend(x for x in p.children if x.dep_ in ("xcomp", "relcl", "acl"))
+                elif c.dep_ == "dobj":
+                    pool.extend(x for x in c.children if x.dep_ in ("xcomp", "acl", "relcl"))
+            for c in pool:
+                if c.lemma_.lower() in con.lemmas:
+                    found = c
+                    break
+            if found is not None:
+                cand.xcomp = found
+        elif con.rel == "compound":
+            for c in children:
+                if c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in con.lemmas:
+                    found = c
+                    break
+        if found is None:
+            return False
+        cand.used.add(found.i)
+    return True
+
+
+def _match(tok: Token, lexicon: Lexicon) -> _Cand | None:
+    pos = _pos_class(tok)
+    if pos is None:
+        return None
+    entries = lexicon.entries_for(tok.lemma_.lower(), pos)
+    if not entries and pos == "V" and tok.lower_ != tok.lemma_.lower():
+        entries = lexicon.entries_for(tok.lower_, pos)
+    for entry in entries:
+        cand = _Cand(tok, entry)
+        if _satisfy(tok, entry, cand):
+            return cand
+    return None
+
+
+# -- actors ----------------------------------------------------------------------------------------------
+class _MentionIndex:
+    """Token index → the mention covering it (the longest when several overlap)."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for m in sorted(mentions, key=lambda m: m.end - m.start):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token[t.i] = m
+
+    def at(self, tok: Token) -> Mention | None:
+        return self.by_token.get(tok.i)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _actors_at(tok: Token, index: _MentionIndex, depth: int = 0) -> list[Mention]:
+    """Mentions an argument token stands for: its own, else its apposition, modifiers or of-phrase; and the
+    same for each conjunct ("NATO and the United States")."""
+    out: list[Mention] = []
+    for t in _conjuncts(tok):
+        found = _actor_of_one(t, index, depth)
+        for m in found:
+            if m not in out:
+                out.append(m)
+    return out
+
+
+def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]:
+    m = index.at(tok)
+    if m is not None:
+        return [m]
+    if depth > 2:
+        return []
+    children = list(tok.children)
+    for deps in (("appos",), ("compound", "poss", "amod", "nmod"), ("prep",)):
+        found: list[Mention] = []
+        for c in children:
+            if c.dep_ not in deps:
+                continue
+            if c.dep_ == "prep":
+                if c.lower_ not in ("of", "from", "by", "in"):
+                    continue
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found.extend(_actors_at(p, index, depth + 1))
+            else:
+                found.extend(_actors_at(c, index, depth + 1))
+        if found:
+            return found
+    return []
+
+
+def _has_code(ms: list[Mention]) -> bool:
+    return any(m.actor is not None and m.actor.code for m in ms)
+
+
+def _first_found(options: Iterable[tuple[list[Mention], str]]) -> tuple[list[Mention], str]:
+    """The first non-empty mention list that carries a country or organisation code, else the first one."""
+    fallback: tuple[list[Mention], str] = ([], "")
+    for found, path in options:
+        if not found:
+            continue
+        if _has_code(found):
+            return found, path
+        if not fallback[0]:
+            fallback = (found, path)
+    return fallback
+
+
+def _ref(m: Mention) -> ActorRef:
+    if m.actor is not None:
+        return m.actor
+    return ActorRef(name=m.text)
+
+
+# -- syntax helpers --------------------------------------------------------------------------------------
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and tok.tag_ == "VBN"
+
+
+def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token], str]:
+    """(source tokens, patient tokens, path) for a verb or predicate adjective."""
+    children = list(tok.children)
+    if _is_passive(tok):
+        agents = [p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        patients = [c for c in children if c.dep_ == "nsubjpass"]
+        if agents:
+            return agents, patients, "agent"
+        if depth == 0 and tok.dep_ == "acl":
+            return [], [tok.head], "acl-head"
+        return [], patients, "passive"
+    subj = [c for c in children if c.dep_ in _SUBJ_DEPS]
+    if subj:
+        return subj, [], "nsubj"
+    if depth > 3:
+        return [], [], ""
+    head = tok.head
+    if tok.dep_ == "conj" and head is not tok:
+        s, p, path = _subject_tokens(head, depth + 1)
+        return s, p, "conj>" + path
+    if tok.dep_ == "xcomp" and head is not tok:
+        if head.lemma_.lower() in _OBJECT_CONTROL:
+            obj = [c for c in head.children if c.dep_ in ("dobj",)]
+            if obj:
+                return obj, [], "object-control"
+            for c in head.children:  # "called on X to"
+                if c.dep_ == "prep" and c.lower_ == "on":
+                    objs = [p for p in c.children if p.dep_ == "pobj"]
+                    if objs:
+                        return objs, [], "object-control"
+        s, p, path = _subject_tokens(head, depth + 1)
+        return s, p, "xcomp>" + path
+    if tok.dep_ in ("acomp", "oprd") and head is not tok:
+        s, p, path = _subject_tokens(head, depth + 1)
+        return s, p, "copula>" + path
+    if tok.dep_ == "relcl" and head is not tok:
+        return [head], [], "relcl-head"
+    if tok.dep_ == "acl" and head is not tok:
+        return [head], [], "acl-head"
+    if tok.dep_ in ("advcl", "pcomp") and head is not tok:
+        anchor = head.head if tok.dep_ == "pcomp" else head
+        if anchor.pos_ in ("VERB", "AUX", "ADJ"):
+            s, p, path = _subject_tokens(anchor, depth + 1)
+            return s, p, tok.dep_ + ">" + path
+    return [], [], ""
+
+
+def _prep_objects(tok: Token, preps: frozenset[str]) -> list[tuple[Token, str]]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append((p, f"prep:{c.lower_}"))
+    return out
+
+
+def _clause_verb(cand: _Cand) -> Token:
+    """The verb whose auxiliaries, negation and time expressions the event takes."""
+    tok = cand.tok
+    if cand.support is not None:
+        return cand.support
+    if cand.entry.pos == "A" and tok.dep_ in ("acomp", "oprd"):
+        return tok.head
+    return tok
+
+
+def _expletive(tok: Token) -> bool:
+    return tok.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in tok.head.children)
+
+
+# -- the coder -------------------------------------------------------------------------------------------
+@dataclass
+class _Built:
+    event: Event
+    source_m: list[Mention]
+    target_m: list[Mention]
+
+
+class EventCoder:
+    """Codes the events of one parsed document (use :func:`code_events`)."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], pub_date: str | None, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.pub_date = pub_date
+        self.lex = lexicon
+        self.index = _MentionIndex(doc, mentions)
+        self.date_ents: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            if ent.label_ in ("DATE", "TIME"):
+                self.date_ents.setdefault(ent.sent.start, []).append(ent)
+        self.lede_date: str | None = None
+        self.para_date: tuple[int, str] | None = None
+        self.n_sent = 0
+
+    # -- per sentence ---------------------------------------------------------------------------------
+    def run(self) -> list[Event]:
+        events: list[Event] = []
+        text = self.doc.text
+        for sent in self.doc.sents:
+            para = text.count("\n\n", 0, sent.start_char)
+            events.extend(self._sentence(sent, para))
+        return events
+
+    def _sentence(self, sent: Span, para: int) -> list[Event]:
+        own_date = self._sentence_first_date(sent)
+        cands: list[_Cand] = []
+        for tok in sent:
+            c = _match(tok, self.lex)
+            if c is not None:
+                cands.append(c)
+        self.n_sent += 1
+        if own_date and self.lede_date is None and self.n_sent <= 4:
+            self.lede_date = own_date  # the lede sets the story's day
+        if not cands:
+            if own_date:
+                self.para_date = (para, own_date)
+            return []
+        used = set().union(*(c.used for c in cands))
+        cands = [c for c in cands if c.tok.i not in used]
+        by_tok = {c.tok.i: c for c in cands}
+        for c in cands:
+            self._embed(c, by_tok)
+        out: list[Event] = []
+        for c in cands:
+            out.extend(self._code(c, by_tok, sent, para))
+        if own_date:
+            self.para_date = (para, own_date)
+        return self._dedupe(out)
+
+    def _embed(self, cand: _Cand, by_tok: dict[int, _Cand]) -> None:
+        """Find the trigger or frame verb whose complement holds ``cand``."""
+        cur = cand.tok
+        steps = 0
+        while cur.head is not cur and steps < 8:
+            dep, parent = cur.dep_, cur.head
+            steps += 1
+            if dep not in _EMBED_DEPS:
+                break
+            if dep == "conj":
+                cur = parent
+                continue
+            if dep == "advcl" and not any(c.dep_ == "mark" and c.lower_ in ("to", "that") for c in cur.children):
+                if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                    break
+            if parent.i in by_tok:
+                outer = by_tok[parent.i]
+                if dep in ("dobj", "pobj", "prep") and cand.entry.pos == "V":
+                    break  # a verb under an object position is its own clause
+                cand.outer = outer
+                return
+            frame = self.lex.frames.get(parent.lemma_.lower()) if parent.pos_ in ("VERB", "AUX") else None
+            if frame is not None and dep in ("xcomp", "ccomp", "advcl", "dobj"):
+                if frame == "say" and dep not in ("ccomp",) and cand.entry.pos == "V":
+                    break
+                cand.frame, cand.frame_tok = frame, parent
+                if frame == "aspect":
+                    cur = parent
+                    continue
+                return
+            if cand.entry.pos == "N" and dep in ("dobj", "pobj", "attr") and parent.pos_ == "VERB":
+                if parent.lemma_.lower() in _SUPPORT_VERBS and cand.support is None:
+                    cand.support = parent
+                    cur = parent
+                    continue
+                break
+            cur = parent
+
+    # -- one candidate ----------------------------------------------------------------------------------
+    def _code(self, cand: _Cand, by_tok: dict[int, _Cand], sent: Span, para: int) -> list[Event]:
+        entry = cand.entry
+        if cand.outer is not None:
+            outer = cand.outer
+            if not (outer.entry.type == "AGREE" and entry.type == "RETREAT" and entry.mode == "ceasefire"):
+                return []  # part of the outer event ("threatened to impose sanctions")
+        speaker: list[Mention] = []
+        if cand.frame == "say" and cand.frame_tok is not None:
+            s_toks, _, _ = _subject_tokens(cand.frame_tok)
+            for t in s_toks:
+                speaker.extend(_actors_at(t, self.index))
+        if entry.scope == "reported" and not speaker:
+            return []
+        if entry.pos == "N" and cand.support is None and not self._noun_has_source(cand.tok):
+            return []
+        src, tgt, paths = self._arguments(cand, by_tok)
+        typ, mode, cameo = entry.type, entry.mode, entry.cameo
+        rule = entry.pattern
+        inner = self._inner(cand, by_tok)
+        if inner is not None:
+            comp = self.lex.complements.get((entry.type, inner.entry.type))
+            if comp is not None and not any(c.rel == "xcomp" for c in entry.constraints):
+                typ, mode, cameo = comp.type, comp.mode or mode, comp.cameo
+                rule += f" +complement:{inner.entry.pattern}"
+            i_src, i_tgt, i_paths = self._arguments(inner, by_tok)
+            if not tgt:
+                if typ in ("REQUEST", "ACCUSE") and i_src and not self._same_side(i_src, src):
+                    tgt, paths["target"] = i_src, "complement-subject>" + i_paths.get("source", "")
+                elif i_tgt:
+                    tgt, paths["target"] = i_tgt, "complement>" + i_paths.get("target", "")
+        reported_by: ActorRef | None = None
+        if speaker:
+            reported_by = _ref(speaker[0])
+            subj_toks = _subject_tokens(cand.tok if entry.pos != "A" else _clause_verb(cand))[0]
+            expletive = any(_expletive(t) for t in subj_toks)
+            if entry.scope == "reported":
+                typ = "ACCUSE"
+                tgt, paths["target"] = src or tgt, "reported-subject"
+                src, paths["source"] = speaker, "speaker"
+                rule += " +reported-speech"
+            elif typ in VERBAL_TYPES and (not src or expletive or self._same_side(src, speaker)):
+                src, paths["source"] = speaker, "speaker"
+                rule += " +speaker"
+            elif self._modal_demand(cand) and not self._same_side(src, speaker):
+                typ, mode, cameo = "REQUEST", None, "100"
+                tgt, src = src, speaker
+                paths["target"], paths["source"] = "complement-subject", "speaker"
+                rule += " +must-demand"
+        if not src and not tgt:
+            return []
+        negated, hypothetical, future = self._flags(cand)
+        if self._continuing(cand):
+            future = False
+        derived: list[tuple[str, str | None, str]] = []
+        if cand.frame == "intent" and cand.frame_tok is not None:
+            future = True
+            comp = self.lex.complements.get(("intent", typ))
+            if comp is not None:
+                derived.append((comp.type, comp.mode, comp.cameo))
+        events = []
+        date, basis = self._date(cand, sent, para)
+        conf = 0.55 + (0.2 if any(_ref(m).code for m in src) else 0) + (0.1 if any(_ref(m).code for m in tgt) else 0)
+        if entry.pos == "N":
+            conf -= 0.1
+        src_refs, tgt_refs = self._symmetric(typ, src, tgt)
+        rule_text = f"{rule} ; source={paths.get('source', '')} ; target={paths.get('target', '')}"
+        ev = self._event(typ, mode, cameo, src_refs, tgt_refs, cand, sent, date, basis, negated, hypothetical,
+                         future, reported_by, conf, rule_text)  # fmt: skip
+        events.append(ev)
+        for d_type, d_mode, d_cameo in derived:
+            assert cand.frame_tok is not None
+            f_neg, f_hyp, f_fut = self._flags_of(cand.frame_tok)
+            d_src, d_tgt = src_refs, tgt_refs
+            obj = [c for c in cand.frame_tok.children if c.dep_ == "dobj"]
+            if obj and cand.tok.dep_ == "xcomp":  # "wants Putin to attack": a request to Putin
+                d_type, d_mode, d_cameo = "REQUEST", None, "100"
+                f_src_toks = _subject_tokens(cand.frame_tok)[0]
+                d_src = [_ref(m) for t in f_src_toks for m in _actors_at(t, self.index)]
+                d_tgt = [_ref(m) for t in obj for m in _actors_at(t, self.index)]
+            events.append(
+                self._event(d_type, d_mode, d_cameo, d_src, d_tgt, cand, sent, date, basis, f_neg, f_hyp, f_fut,
+                            reported_by, conf - 0.1,
+                            f"intent({cand.frame_tok.lemma_})+{rule_text}")  # fmt: skip
+            )
+        return events
+
+    def _event(
+        self, typ: str, mode: str | None, cameo: str, src: list[ActorRef], tgt: list[ActorRef], cand: _Cand,
+        sent: Span, date: str | None, basis: str, negated: bool, hypothetical: bool, future: bool,
+        reported_by: ActorRef | None, conf: float, rule: str,
+    ) -> Event:  # fmt: skip
+        ref = self.lex.plover_row(cameo)
+        trig = cand.tok
+        start, end = trig.idx, trig.idx + len(trig.text)
+        if cand.support is not None:
+            start = min(start, cand.support.idx)
+            end = max(end, cand.support.idx + len(cand.support.text))
+        for i in cand.used:
+            t = self.doc[i]
+            start, end = min(start, t.idx), max(end, t.idx + len(t.text))
+        return Event(
+            type=typ, source=src, target=tgt, sentence_span=(sent.start_char, sent.end_char),
+            trigger_span=(start, end), mode=mode, context=ref[2] if ref else None, cameo=cameo,
+            quad_class=self.lex.quad_class(cameo), goldstein=self.lex.goldstein(cameo), event_date=date,
+            date_basis=basis, negated=negated, hypothetical=hypothetical, future=future, reported_by=reported_by,
+            confidence=max(0.05, min(0.95, conf)), rule=rule, trigger=self.doc.text[start:end],
+        )  # fmt: skip
+
+    # -- arguments ------------------------------------------------------------------------------------
+    def _noun_has_source(self, tok: Token) -> bool:
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and _actors_at(c, self.index):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return True
+        return False
+
+    def _arguments(self, cand: _Cand, by_tok: dict[int, _Cand]) -> tuple[list[Mention], list[Mention], dict[str, str]]:
+        tok, entry = cand.tok, cand.entry
+        src: list[Mention] = []
+        tgt: list[Mention] = []
+        paths: dict[str, str] = {}
+        if entry.pos == "N":
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                    found = _actors_at(c, self.index)
+                    if found:
+                        src.extend(m for m in found if m not in src)
+                        paths["source"] = paths.get("source", "") + f"{c.dep_}({c.text})"
+                elif c.dep_ == "prep" and c.lower_ == "by":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            src.extend(_actors_at(p, self.index))
+                            paths["source"] = f"prep:by({p.text})"
+            if cand.support is not None and not src:
+                s_toks, _, path = _subject_tokens(cand.support)
+                for t in s_toks:
+                    src.extend(_actors_at(t, self.index))
+                paths["source"] = f"{cand.support.text}>{path}"
+            preps = list(_prep_objects(tok, _NOUN_TARGET_PREPS))
+            if cand.support is not None:
+                preps += _prep_objects(cand.support, _VERB_TARGET_PREPS - {"of", "for", "over"})
+                preps += [(c, c.dep_) for c in cand.support.children if c.dep_ in ("dative", "iobj")]
+            for p, path in preps:
+                found = [m for m in _actors_at(p, self.index) if m not in src]
+                if found:
+                    tgt.extend(found)
+                    paths["target"] = path
+                    break
+            return src, tgt, paths
+        verb = _clause_verb(cand) if entry.pos == "A" else tok
+        s_toks, patients, path = _subject_tokens(tok if entry.pos == "V" else verb)
+        if entry.pos == "A" and not s_toks:
+            s_toks, patients, path = _subject_tokens(verb)
+        for t in s_toks:
+            src.extend(m for m in _actors_at(t, self.index) if m not in src)
+        if src:
+            paths["source"] = path
+        for t in patients:
+            tgt.extend(m for m in _actors_at(t, self.index) if m not in src)
+        if tgt:
+            paths["target"] = "nsubjpass"
+        if not tgt:
+            tgt, paths["target"] = _first_found(self._verb_target_options(cand, src))
+        return src, tgt, paths
+
+    def _verb_target_options(self, cand: _Cand, src: list[Mention]) -> Iterable[tuple[list[Mention], str]]:
+        """Target candidates of a verbal trigger in order: objects, prepositional objects (of the verb, then of
+        the noun a constraint matched), then the objects of a matched open complement."""
+        tok = cand.tok
+
+        def others(t: Token) -> list[Mention]:
+            return [m for m in _actors_at(t, self.index) if m not in src]
+
+        for o in tok.children:
+            if o.dep_ in _OBJ_DEPS and o.i not in cand.used:
+                yield others(o), o.dep_
+        for p, path in _prep_objects(tok, _VERB_TARGET_PREPS):
+            yield others(p), path
+        if cand.obj is not None:
+            for p, path in _prep_objects(cand.obj, _NOUN_TARGET_PREPS):
+                yield others(p), f"{cand.obj.text}>{path}"
+        if cand.xcomp is not None:
+            x = cand.xcomp
+            for o in x.children:
+                if o.dep_ in _OBJ_DEPS:
+                    yield others(o), f"xcomp>{o.dep_}"
+                    for p, path in _prep_objects(o, _NOUN_TARGET_PREPS):
+                        yield others(p), f"xcomp>{o.text}>{path}"
+            for p, path in _prep_objects(x, _VERB_TARGET_PREPS):
+                yield others(p), f"xcomp>{path}"
+
+    def _inner(self, cand: _Cand, by_tok: dict[int, _Cand]) -> _Cand | None:
+        for other in by_tok.values():
+            if other.outer is cand:
+                return other
+        return None
+
+    @staticmethod
+    def _same_side(a: list[Mention], b: list[Mention]) -> bool:
+        codes_a = {_ref(m).code for m in a if _ref(m).code}
+        codes_b = {_ref(m).code for m in b if _ref(m).code}
+        if codes_a and codes_b:
+            return bool(codes_a & codes_b)
+        return any(m.how == "pronoun" or m.text.lower() in ("we", "i", "it", "they") for m in a)
+
+    @staticmethod
+    def _modal_demand(cand: _Cand) -> bool:
+        """ "X said Y must/should do Z": the speaker demands it of Y."""
+        tok = cand.tok
+        head = tok.head if cand.entry.pos == "A" else tok
+        return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children)
+
+    def _symmetric(self, typ: str, src: list[Mention], tgt: list[Mention]) -> tuple[list[ActorRef], list[ActorRef]]:
+        s = [_ref(m) for m in src]
+        t = [_ref(m) for m in tgt]
+        if typ == "CONSULT" and not t and len(s) == 2:  # a meeting of two parties: one symmetric CONSULT
+            return [s[0]], [s[1]]
+        return s, t
+
+    # -- flags ----------------------------------------------------------------------------------------
+    def _flags_of(self, verb: Token) -> tuple[bool, bool, bool]:
+        negated = hypothetical = future = False
+        for c in verb.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in _NEG_WORDS):
+                negated = True
+            if c.dep_ in ("aux", "auxpass"):
+                if low in _HYPO_AUX:
+                    hypothetical = True
+                elif low in _FUTURE_AUX:
+                    future = True
+                elif low in ("would", "'d"):
+                    future = True
+            if c.dep_ == "mark" and low in ("if", "unless"):
+                hypothetical = True
+        if future and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+            sent = verb.sent
+            if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in sent):
+                hypothetical, future = True, False
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "go" and verb.head.tag_ == "VBG":
+            future = True
+        return negated, hypothetical, future
+
+    def _flags(self, cand: _Cand) -> tuple[bool, bool, bool]:
+        verb = _clause_verb(cand)
+        negated, hypothetical, future = self._flags_of(verb)
+        if cand.entry.pos == "N" and any(c.dep_ == "det" and c.lower_ == "no" for c in cand.tok.children):
+            negated = True
+        # "did not agree to withdraw", "failed to withdraw": the governing verb's negation carries down
+        cur = verb
+        while cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
+            cur = cur.head
+            n, h, f = self._flags_of(cur)
+            if cur.lemma_.lower() == "fail":
+                n = True
+            negated, hypothetical, future = negated or n, hypothetical or h, future or f
+        return negated, hypothetical, future
+
+    def _continuing(self, cand: _Cand) -> bool:
+        """ "will continue to seek": an ongoing act, not a future one."""
+        tok = cand.tok
+        return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("continue", "keep")
+
+    # -- dates ----------------------------------------------------------------------------------------
+    def _sentence_first_date(self, sent: Span) -> str | None:
+        """The first day-precise date of a sentence (carried to later undated sentences)."""
+        for ent in self.date_ents.get(sent.start, []):
+            ref = resolve_timex(ent.text, self.pub_date)
+            if ref is not None and ref.granularity == "day":
+                return ref.date
+        return None
+
+    def _date(self, cand: _Cand, sent: Span, para: int) -> tuple[str | None, str]:
+        ents = self.date_ents.get(sent.start, [])
+        if ents:
+            chain: list[Token] = []
+            cur = _clause_verb(cand)
+            chain.append(cur)
+            if cand.entry.pos == "N":
+                chain.insert(0, cand.tok)
+            while cur.head is not cur and len(chain) < 12:
+                cur = cur.head
+                chain.append(cur)
+            chain_ids = {t.i: n for n, t in enumerate(chain)}
+            best: tuple[int, str] | None = None
+            for ent in ents:
+                ref = resolve_timex(ent.text, self.pub_date)
+                if ref is None:
+                    continue
+                anchor, penalty = ent.root, 0
+                while anchor.head is not anchor and anchor.i not in chain_ids:
+                    if anchor.pos_ in ("VERB", "AUX"):
+                        penalty = 20  # the expression dates a subordinate clause: use it only as a fallback
+                    anchor = anchor.head
+                rank = chain_ids.get(anchor.i)
+                if rank is not None:
+                    rank += penalty
+                if rank is not None and (best is None or rank < best[0]):
+                    best = (rank, ref.date)
+            if best is not None:
+                return best[1], "text"
+        if self.para_date is not None and self.para_date[0] == para:
+            return self.para_date[1], "context"
+        if self.lede_date is not None:
+            return self.lede_date, "context"
+        return self.pub_date, "pub_date"
+
+    @staticmethod
+    def _dedupe(events: Iterable[Event]) -> list[Event]:
+        seen: set[tuple[object, ...]] = set()
+        out = []
+        for e in events:
+            key = (
+                e.type, e.trigger_span, tuple(a.code or a.name for a in e.source),
+                tuple(a.code or a.name for a in e.target), e.flagged,
+            )  # fmt: skip
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(e)
+        return out
+
+
+def code_events(doc: Doc, mentions: list[Mention], pub_date: str | None, lexicon: Lexicon) -> list[Event]:
+    """Every PLOVER event the parsed ``doc`` asserts, with actors from ``mentions`` and dates from ``pub_date``."""
+    return EventCoder(doc, mentions, pub_date, lexicon).run()
+
+
+__all__ = ["Complement", "EventCoder", "code_events"]
