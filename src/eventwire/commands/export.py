@@ -40,8 +40,9 @@ FORMAT_HELP = """formats:
   gdelt    events only: GDELT 1.0-style TSV with a header row: GLOBALEVENTID, SQLDATE (YYYYMMDD of the
            event date), MonthYear, Year, FractionDate, Actor1Code (country/IGO code + sector, e.g. RUSGOV),
            Actor1Name, Actor1CountryCode (ISO 3166 alpha-3 when the actor is a country's),
-           Actor1KnownGroupCode (organisation code such as NATO), Actor1Type1Code (sector), the same for
-           Actor2 (target), IsRootEvent (1 when in the headline or lead paragraph), EventCode (CAMEO),
+           Actor1KnownGroupCode (organisation code such as NATO), Actor1Type1Code (sector), then
+           Actor2Code, Actor2Name, Actor2CountryCode, Actor2KnownGroupCode, Actor2Type1Code for the
+           target, IsRootEvent (1 when in the headline or lead paragraph), EventCode (CAMEO),
            EventBaseCode, EventRootCode, QuadClass, GoldsteinScale, NumMentions/NumSources/NumArticles (1
            per coded event), ActionGeo_FullName, DATEADDED (YYYYMMDD ingested), SOURCEURL (url or file),
            then PLOVERType, PLOVERMode, ArticleID
