@@ -8,7 +8,13 @@ more articles go through the real pipeline so the store also holds what the code
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from eventwire.ingest.normalise import article_id, make_article
 from eventwire.records import ActorRef, Article, Event, ExtractResult, Mention, Quote, Sentence
@@ -21,6 +27,18 @@ NATO = ActorRef("NATO", "IGO", "NATO", "igo:nato", "igo")
 USA = ActorRef("USA", "GOV", None, None, "state")
 RUS_MIL = ActorRef("RUS", "MIL", None, None, "group")
 UKR_MIL = ActorRef("UKR", "MIL", None, None, "group")
+
+# A knowledge-base row as the actor layer stores it (offices with date ranges).
+BLINKEN_KB = {
+    "actor_id": "person:antony-blinken", "name": "Antony Blinken", "kind": "person", "code": "USA",
+    "sector": "GOV", "aliases": ["Tony Blinken"],
+    "offices": [
+        {"code": "USA", "sector": "GOV", "office": "deputy_foreign_minister", "title": "Deputy Secretary of State",
+         "start": "2015-01-09", "end": "2017-01-20"},
+        {"code": "USA", "sector": "GOV", "office": "foreign_minister", "title": "Secretary of State",
+         "start": "2021-01-26", "end": "2025-01-20"},
+    ],
+}  # fmt: skip
 
 XSS_TITLE = "<b onmouseover=alert(1)>Hostile headline</b>"
 XSS_TEXT = (
@@ -197,7 +215,7 @@ def hand_made() -> list[ExtractResult]:
 
     # Built directly (no normalisation) so the tags survive: the store must hold and the web must escape them.
     xss = Article(id=article_id(XSS_TEXT), text=XSS_TEXT, title=XSS_TITLE, pub_date="2022-02-03",
-                  outlet="<i>Evil Outlet</i>")  # fmt: skip
+                  outlet="<i>Evil Outlet</i>", url="javascript:alert(4)")  # fmt: skip
     rx = ExtractResult(xss)
     rx.events = [event(XSS_TEXT, "accused", "ACCUSE", 3, -2.0, [LAVROV], [NATO], "2022-02-03", cameo="111",
                        rule="<script>alert('rule')</script>")]  # fmt: skip
@@ -207,12 +225,11 @@ def hand_made() -> list[ExtractResult]:
     return results
 
 
+# Real pipeline output, kept apart from the hand-made records (other actors, 2019) so that counts over
+# the hand-made ones hold whatever the coders find here.
 PIPELINE_TEXTS = [
-    (
-        "2022-01-21",
-        "Blinken and Lavrov met in Geneva on Friday. Blinken said the talks were frank and useful.",
-    ),
-    ("2022-02-15", "Ukraine's foreign minister urged Germany to send weapons. Protesters rallied in Kyiv."),
+    ("2019-07-05", "Japan and South Korea held talks in Tokyo on Friday. Seoul said the talks were useful."),
+    ("2019-07-08", "Protesters rallied in Lima on Monday. Police detained dozens of demonstrators."),
 ]
 
 
@@ -221,6 +238,7 @@ def build_store(path: Path, *, pipeline: bool = True) -> Path:
     with Store.open(path) as store, store.transaction():
         for r in hand_made():
             store.save_result(r)
+        store.upsert_actors([BLINKEN_KB])
         if pipeline:
             from eventwire.pipeline import Pipeline
 
@@ -230,3 +248,28 @@ def build_store(path: Path, *, pipeline: bool = True) -> Path:
             for res in pipe.process(arts):
                 store.save_result(res)
     return path
+
+
+@contextmanager
+def running_server(app: Any) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free loopback port in a thread; yields the base URL."""
+    import uvicorn
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()

@@ -42,8 +42,8 @@ def test_list_articles_search_and_snippet(store: Store) -> None:
 
 def test_list_articles_dates_outlet_paging(store: Store) -> None:
     items, total = Q.list_articles(store, since="2022-02", until="2022-02")
-    assert {i["pub_date"] for i in items} == {"2022-02-02", "2022-02-03", "2022-02-15", "2022-02-24"}
-    assert total == 4
+    assert {i["pub_date"] for i in items} == {"2022-02-02", "2022-02-03", "2022-02-24"}
+    assert total == 3
     assert [i["pub_date"] for i in items] == sorted((i["pub_date"] for i in items), reverse=True)
     assert Q.list_articles(store, outlet="test wire")[1] == 1
     page, total = Q.list_articles(store, limit=2, offset=1)
@@ -74,8 +74,8 @@ def test_get_article_by_prefix_with_records(store: Store) -> None:
 
 
 def test_list_events_filters(store: Store) -> None:
-    _, total_all = Q.list_events(store, include_flagged=True)
-    _, total = Q.list_events(store)
+    _, total_all = Q.list_events(store, include_flagged=True, since="2022")
+    _, total = Q.list_events(store, since="2022")
     assert total == total_all - 1  # the hypothetical sanction is left out by default
     items, n = Q.list_events(store, actor="RUS", role="source", type="ASSAULT")
     assert (

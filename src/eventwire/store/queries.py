@@ -677,7 +677,7 @@ def get_actor(
     store: Store, actor: str, *, at: str | None = None, limit: int = 100, kb: Any = None
 ) -> dict[str, Any] | None:
     """One actor (knowledge-base id, code or name): who they are, offices (and those held ``at`` a date,
-    by default the date of their latest event), events as source and as target (latest ``limit`` each,
+    by default the date of their latest event or quote), events as source and as target (latest ``limit`` each,
     with totals), top counterparts, quotes, mention count and a monthly timeline. None when unseen."""
     kind, value = _actor_key(store, actor)
     c = store.conn
@@ -736,9 +736,9 @@ def get_actor(
                         out[key] = data[key]
                 out["aliases"] = list(data.get("aliases") or [])
                 out["offices"] = [_plain(o) for o in data.get("offices") or []]
-    latest = as_source[0]["event_date"] if as_source else None
-    if as_target and (latest is None or (as_target[0]["event_date"] or "") > latest):
-        latest = as_target[0]["event_date"]
+    # default date for "office at": the actor's latest appearance (event date or quoting article's date)
+    seen = [r["event_date"] for r in (as_source[:1] + as_target[:1])] + [q["pub_date"] for q in quotes[:1]]
+    latest = max((d[:10] for d in seen if d), default=None)
     out["at"] = at or latest
     out["office_at"] = office_at(out["offices"], out["at"])
     out["counts"] = {"events_as_source": n_source, "events_as_target": n_target, "quotes": n_quotes,
@@ -749,6 +749,29 @@ def get_actor(
     out["top_counterparts"] = _counterparts(store, kind, value)
     out["timeline"] = _timeline(store, kind, value)
     return out
+
+
+def actor_name(store: Store, actor: str) -> str:
+    """A display name for an actor argument: the KB or stored name of an id, the country of a code."""
+    kind, value = _actor_key(store, actor)
+    if kind == "code":
+        return _code_name(value) or value
+    if kind == "name":
+        return value
+    row = store.conn.execute("SELECT name FROM actors WHERE actor_id=?", (value,)).fetchone()
+    row = (
+        row
+        or store.conn.execute(
+            "SELECT name FROM event_actors WHERE actor_id=? AND name IS NOT NULL LIMIT 1", (value,)
+        ).fetchone()
+    )
+    row = (
+        row
+        or store.conn.execute(
+            "SELECT name FROM mentions WHERE actor_id=? AND name IS NOT NULL LIMIT 1", (value,)
+        ).fetchone()
+    )
+    return str(row[0]) if row else value
 
 
 def _counterparts(store: Store, kind: str, value: str, limit: int = 15) -> list[dict[str, Any]]:
