@@ -60,7 +60,9 @@ def test_repair_splits_the_fused_name(seed: tuple[str, list[Mention]]) -> None:
         ("Romania", "country:ROU", "ROU", "GOV"),
     ],
 )
-def test_named_actors(seed: tuple[str, list[Mention]], phrase: str, actor_id: str, code: str, sector: str) -> None:
+def test_named_actors(
+    seed: tuple[str, list[Mention]], phrase: str, actor_id: str, code: str, sector: str
+) -> None:
     m = _at(seed, phrase)
     assert m.actor is not None
     assert (m.actor.actor_id, m.actor.code, m.actor.sector) == (actor_id, code, sector)

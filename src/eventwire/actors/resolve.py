@@ -471,7 +471,7 @@ def _modifier_ref(mod: _Atom, kb: KnowledgeBase) -> ActorRef | None:
     return ActorRef(e.code, e.sector, None, None)
 
 
-def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context) -> ActorRef | None:
+def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context, use_context: bool = True) -> ActorRef | None:
     """Country and sector a title gives a person: "Ukrainian Foreign Minister" -> UKR GOV."""
     code: str | None = None
     sector: str | None = None
@@ -485,7 +485,7 @@ def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context) -> ActorRef | No
     if role is not None:
         if code is None and len(role.countries) == 1:
             code = role.countries[0]
-        if code is None and not role.countries:
+        if code is None and not role.countries and use_context:
             code = ctx.context_code(ctx.d.sent[s.start])  # "President Suharto" in a story about Indonesia
         if sector is None or (s.modifiers and s.modifiers[0].kind == "metonym"):
             sector = role.sector or sector or "GOV"
@@ -599,7 +599,7 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
     country and sector alone."""
     kb = ctx.kb
     office, countries, term = _role_office(s, kb)
-    title = _title_ref(s, kb, ctx)
+    title = _title_ref(s, kb, ctx, use_context=False)  # the country the text gives, not the context's
     code = title.code if title else None
     sector = title.sector if title else None
     if any(q in _NOT_HOLDER for q in s.qualifiers):
@@ -635,8 +635,9 @@ def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
         if ref is not None:
             if m.kind == "org" and ref.kind == "group":
                 return ref  # "Hamas fighters": the group itself
-            if m.kind == "org":
-                return ActorRef(ref.code, noun_sector, None, None)
+            if m.kind == "org":  # "NATO troops" NATO MIL; "NATO officials" speak for NATO: IGO
+                igo_voice = ref.kind == "igo" and noun_sector == "GOV"
+                return ActorRef(ref.code, "IGO" if igo_voice else noun_sector, None, None)
             return ActorRef(ref.code, noun_sector)
     return ActorRef(ctx.context_code(sentence), noun_sector)
 
@@ -757,6 +758,9 @@ def _resolve(s: _Structure, ctx: _Context) -> Mention | None:
         how = "demonym" if s.modifiers and s.modifiers[0].kind == "demonym" else "group"
         plural = d.tag[s.head.end - 1] in ("NNS", "NNPS") or bool(s.head.entries and s.head.entries[0].plural)
         seen = _Seen(s.start, sentence, "collective", actor, None, plural, subject)
+        org = _modifier_ref(s.modifiers[0], kb) if s.modifiers and s.modifiers[0].kind == "org" else None
+        if org is not None and org.kind in ("igo", "org"):  # "NATO leaders met ... the alliance"
+            ctx.seen.append(_Seen(s.start, sentence, org.kind, org, None, False, False))
     elif s.kind == "simple":
         actor, how, plural = _resolve_simple(s.head, kb)
         if actor is not None:
