@@ -45,6 +45,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Relations through which a cue inherits the subject of the verb it hangs from: "denied X and said Y",
 # "..., saying that ...", "was quoted as saying", "went on to say".
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl"})
+# Verbs through which an infinitival cue still reports an act of saying ("went on to say").
+_RAISING_HEADS = frozenset({"go", "continue", "begin", "start", "proceed", "be", "appear", "seem"})
 _TRIM_CHARS = " \t\n\r\u00a0,;:.-\u2014\u2013"
 _QUOTE_CHARS = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
@@ -174,6 +176,11 @@ def _subject(token: Token) -> Token | None:
             return None
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return current.head
+        if current.dep_ == "xcomp":
+            # Object control: "urged the envoy to say ..." → the envoy speaks.
+            controller = next((c for c in current.head.children if c.dep_ in ("dobj", "obj")), None)
+            if controller is not None:
+                return controller
         if current.dep_ in _INHERIT_DEPS and current.head is not current:
             current = current.head
             continue
@@ -243,16 +250,64 @@ def _minus(lo: int, hi: int, cut_lo: int, cut_hi: int) -> tuple[int, int] | None
 # -- frames ---------------------------------------------------------------------------------------------
 
 
+def _is_quote_mark(token: Token) -> bool:
+    return token.tag_ in ("``", "''") or (token.is_punct and all(ch in _QUOTE_CHARS for ch in token.text))
+
+
+def _outside_quote_speaker(doc: Doc, tok: Token, subject: Token | None, sent: Span) -> Token | None:
+    """Repair a subject the parser took from inside a quotation ("“... We will win,” Chief Jordan said").
+
+    A speaker is never separated from its cue by a quotation mark: when it is, the speaker is the nominal
+    between the closing mark and the cue ("Chief Jordan"), or the one right after the cue ("said Jordan").
+    """
+    if subject is None:
+        if (
+            tok.i > sent.start
+            and _is_quote_mark(doc[tok.i - 1])
+            or (tok.i > sent.start + 1 and doc[tok.i - 1].is_punct and _is_quote_mark(doc[tok.i - 2]))
+        ):
+            return _nominal_after(doc, tok, sent)  # "“Free them!” shouted the protesters"
+        return None
+    lo, hi = sorted((subject.i, tok.i))
+    if not any(_is_quote_mark(t) for t in doc[lo:hi]):
+        return subject
+    if subject.i < tok.i:
+        between = [t for t in doc[lo : tok.i] if not t.is_punct and not t.is_space]
+        marks = [t.i for t in doc[lo : tok.i] if _is_quote_mark(t)]
+        between = [t for t in between if t.i > marks[-1]]
+        nominals = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if nominals:
+            return nominals[-1]
+    return _nominal_after(doc, tok, sent)
+
+
+def _nominal_after(doc: Doc, tok: Token, sent: Span) -> Token | None:
+    """The head of the noun phrase right after an inverted cue ("said the mayor of the town")."""
+    for t in doc[tok.i + 1 : sent.end]:
+        if t.is_punct or _is_quote_mark(t) or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ"):
+            break
+        if (
+            t.pos_ in ("NOUN", "PROPN")
+            and t.head.i != t.i
+            and t.head.i > t.i
+            and t.head.pos_ in ("NOUN", "PROPN")
+        ):
+            continue  # a compound or modifier: the head comes later
+        if t.pos_ in ("NOUN", "PROPN", "PRON"):
+            return t
+    return None
+
+
 def _verb_frame(doc: Doc, tok: Token, cue: SpeechCue, lex: SpeechLexicon, sent: Span) -> SpeechFrame | None:
-    subject = _subject(tok) or _agent(tok)
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in _RAISING_HEADS and lex.verb(tok.head) is None:
+        return None  # "plans to announce", "declined to say", "requires them to disclose": no speech act
+    subject = _outside_quote_speaker(doc, tok, _subject(tok), sent) or _agent(tok)
     # "pointed out that ...": the particle joins the cue.
     cue_end = tok.i
     for child in tok.children:
         if child.dep_ == "prt" and child.i == tok.i + 1:
             cue_end = child.i
     relations = cue.content
-    if tok.lemma_.lower() == "point" and cue_end != tok.i:
-        relations = lex.phrases["point out"].content
     kids = _content_children(tok, relations)
     if subject is not None:
         kids = [k for k in kids if not (k.left_edge.i <= subject.i <= k.right_edge.i)]
@@ -296,7 +351,7 @@ def _verb_frame(doc: Doc, tok: Token, cue: SpeechCue, lex: SpeechLexicon, sent: 
     return SpeechFrame(
         cue=(tok.idx, doc[cue_end].idx + len(doc[cue_end].text)),
         cue_text=doc[tok.i : cue_end + 1].text,
-        cue_lemma=tok.lemma_.lower() if cue_end == tok.i else "point out",
+        cue_lemma=cue.cue,
         cue_token=tok.i,
         speaker=speaker,
         speaker_head=speaker_head,
@@ -386,13 +441,44 @@ def find_speech_frames(doc: Doc, lexicon: SpeechLexicon | None = None) -> list[S
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in lex.nouns or lower in lex.nouns):
                 frame = _in_noun_frame(doc, tok, lex, sent)
             else:
-                cue = lex.verb(tok)
+                cue = lex.verb(tok) or _phrasal_cue(tok, lex)
                 if cue is not None and not _is_negated(tok):
                     frame = _verb_frame(doc, tok, cue, lex, sent)
             if frame is not None:
-                frames.append(frame)
+                frames.append(_clip_to_paragraph(doc.text, frame))
     _set_depths(frames)
     return frames
+
+
+def _phrasal_cue(tok: Token, lex: SpeechLexicon) -> SpeechCue | None:
+    """A phrasal verb cue ("pointed out"): the verb's lemma plus its particle is a listed phrase."""
+    if tok.pos_ != "VERB":
+        return None
+    for child in tok.children:
+        if child.dep_ == "prt":
+            entry = lex.phrases.get(f"{tok.lemma_.lower()} {child.lower_}")
+            if entry is not None:
+                return entry
+    return None
+
+
+def _clip_to_paragraph(text: str, frame: SpeechFrame) -> SpeechFrame:
+    """A statement never crosses a line break: clip speaker and content to the cue's paragraph."""
+    lo = text.rfind("\n", 0, frame.cue[0]) + 1
+    hi = text.find("\n", frame.cue[1])
+    hi = len(text) if hi < 0 else hi
+
+    def clip(span: CharSpan | None) -> CharSpan | None:
+        if span is None:
+            return None
+        start, end = trim_span(text, max(span[0], lo), min(span[1], hi))
+        return (start, end) if start < end else None
+
+    frame.content = clip(frame.content)
+    frame.speaker = clip(frame.speaker)
+    if frame.speaker is None:
+        frame.speaker_head = None
+    return frame
 
 
 def _set_depths(frames: list[SpeechFrame]) -> None:
