@@ -28,6 +28,12 @@ def _best(mentions: list[Mention], start: int, end: int, code: str) -> Mention |
     return (right or sorted(over, key=lambda m: -(min(end, m.end) - max(start, m.start))))[0]
 
 
+def _pieces(surface: str) -> list[str]:
+    """The surface, else its first and last words (for surfaces that are not contiguous in the text)."""
+    words = surface.replace("...", " ").split()
+    return [surface, *([words[0], words[-1]] if len(words) > 1 else words)]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
@@ -56,10 +62,14 @@ def main(argv: list[str] | None = None) -> int:
                         total += 1
                         surface = a.get("text")
                         if surface:
-                            at = text.find(surface)
-                            if at < 0:
-                                at = text.find(surface.split()[-1])
-                            m = _best(mentions, at, at + len(surface), code) if at >= 0 else None
+                            m = None
+                            for piece in _pieces(
+                                surface
+                            ):  # gold surfaces may elide words ("U.S. ... negotiators")
+                                at = text.find(piece)
+                                m = _best(mentions, at, at + len(piece), code) if at >= 0 else None
+                                if m and m.actor and m.actor.code == code:
+                                    break
                             ok = bool(m and m.actor and m.actor.code == code)
                             got = (m.text, m.actor.code if m.actor else None, m.how) if m else None
                         else:

@@ -139,8 +139,8 @@ def _case_ok(entry: Entry, d: _Doc, start: int, end: int, kb: KnowledgeBase) -> 
         if surface == entry.surface:
             return True
         return all(t.islower() for t in surface)  # "nato": the KB allowed it when it loaded
-    # title case: the first token capitalised (and not an all-lowercase function word)
-    return d.is_cap(start)
+    # title case: the first token capitalised, or at least not all lower case ("iSrael" is a typo, "china" a word)
+    return d.is_cap(start) or not surface[0].islower()
 
 
 def _phrase_atoms(d: _Doc, kb: KnowledgeBase) -> list[_Atom]:
@@ -307,7 +307,7 @@ def _name_after(b: _Builder, i: int) -> _Atom | None:
         and i not in b.by_start
         and d.pos[i] == "PROPN"
         and d.is_cap(i)
-        and d.ent_label[i] in ("", "PERSON")
+        and d.ent_label[i] in ("", "PERSON", "ORG")
     ):
         j = i
         while (
@@ -545,7 +545,12 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
             if person is not None and how == "name":
                 how = "surname"
     if person is not None:
-        return person.ref_at(ctx.date, title), how, person.gender or gender
+        # The office held on the date, else the country the title states, else the nearest office; the
+        # context country only for someone the KB cannot place.
+        ref = person.ref_at(ctx.date, _title_ref(s, kb, ctx, use_context=False))
+        if ref.code is None and title is not None:
+            ref = ActorRef(title.code, title.sector, ref.name, ref.actor_id, "person")
+        return ref, how, person.gender or gender
     ref = ActorRef(title.code if title else None, title.sector if title else None, name_text,
                    f"new:{_slug(name_text)}", "person")  # fmt: skip
     return ref, how, gender
