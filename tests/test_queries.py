@@ -127,6 +127,10 @@ def test_actors_list_and_page(store: Store) -> None:
     assert lav["counts"]["events_as_source"] == 2 and lav["counts"]["events_as_target"] == 1
     counterpart_ids = [c["id"] for c in lav["top_counterparts"]]
     assert "person:antony-blinken" in counterpart_ids and "igo:nato" in counterpart_ids
+    by_id = {c["id"]: c for c in lav["top_counterparts"]}
+    assert (by_id["person:antony-blinken"]["acts_on"], by_id["person:antony-blinken"]["acted_on_by"]) == (0, 1)
+    assert (by_id["igo:nato"]["acts_on"], by_id["igo:nato"]["acted_on_by"]) == (1, 0)
+    assert by_id["UKR"]["name"] == "Ukraine"  # Kuleba has no KB id here: counted under his country
     assert sum(p["as_source"] + p["as_target"] for p in lav["timeline"]) == 3
     assert lav["at"] == "2022-03-10"
     assert Q.get_actor(store, "Nobody At All") is None

@@ -775,14 +775,15 @@ def actor_name(store: Store, actor: str) -> str:
 
 
 def _counterparts(store: Store, kind: str, value: str, limit: int = 15) -> list[dict[str, Any]]:
-    """Actors most often on the other side of this actor's (unflagged) events, with mean Goldstein."""
+    """Actors most often on the other side of this actor's (unflagged) events: ``n`` events, ``acts_on``
+    (this actor is the source), ``acted_on_by`` (the counterpart is), mean Goldstein."""
     cond = _actor_where(kind, "me.")
     rows = store.conn.execute(
         f"""
         SELECT coalesce(o.actor_id, o.code) AS id, max(o.actor_id) AS actor_id, max(o.code) AS code,
                max(o.name) AS name, COUNT(DISTINCT e.id) AS n,
-               COUNT(DISTINCT CASE WHEN me.role = 'source' THEN e.id END) AS as_target,
-               COUNT(DISTINCT CASE WHEN me.role = 'target' THEN e.id END) AS as_source,
+               COUNT(DISTINCT CASE WHEN me.role = 'source' THEN e.id END) AS acts_on,
+               COUNT(DISTINCT CASE WHEN me.role = 'target' THEN e.id END) AS acted_on_by,
                AVG(e.goldstein) AS goldstein_mean
           FROM event_actors me
           JOIN events e ON e.id = me.event_id AND e.flagged = 0
@@ -798,7 +799,7 @@ def _counterparts(store: Store, kind: str, value: str, limit: int = 15) -> list[
         d = dict(r)
         if d["goldstein_mean"] is not None:
             d["goldstein_mean"] = round(d["goldstein_mean"], 2)
-        if not d["name"] and d["code"] and not d["actor_id"]:
+        if not d["actor_id"]:  # grouped by code: several unnamed actors, named after the country
             d["name"] = _code_name(d["code"]) or d["code"]
         out.append(d)
     return out

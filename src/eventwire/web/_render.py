@@ -91,7 +91,7 @@ def updown_chart(
 ) -> dict[str, Any]:
     """Geometry of a bar chart with ``up_key`` counts above the axis, ``down_key`` counts below and an
     optional ``line_key`` series (own scale) drawn as a polyline; one column per period."""
-    pad_l, pad_r, pad_t, pad_b = 40, 40, 14, 30
+    pad_l, pad_r, pad_t, pad_b = 40, 40, 26, 30
     plot_w, plot_h = width - pad_l - pad_r, height - pad_t - pad_b
     n = max(1, len(periods))
     peak = max([1] + [max(p.get(up_key, 0), p.get(down_key, 0)) for p in periods])

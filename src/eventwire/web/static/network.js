@@ -5,7 +5,7 @@
   var svg = document.getElementById("network");
   if (!svg) return;
   var NS = "http://www.w3.org/2000/svg";
-  var W = 900, H = 560;
+  var W = 1200, H = 600;
 
   function el(name, attrs, parent) {
     var e = document.createElementNS(NS, name);
@@ -17,7 +17,7 @@
   // Mean Goldstein -10..+10 to a red..grey..green colour.
   function colour(g) {
     if (g === null || g === undefined) return "#9aa3b5";
-    var t = Math.max(-1, Math.min(1, g / 6));
+    var t = Math.max(-1, Math.min(1, g / 4));
     var grey = [154, 163, 181], red = [214, 69, 69], green = [31, 157, 85];
     var to = t < 0 ? red : green, a = Math.abs(t);
     var c = grey.map(function (v, i) { return Math.round(v + (to[i] - v) * a); });
@@ -32,12 +32,12 @@
       return;
     }
     var defs = el("defs", {}, svg);
-    var marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, defs);
+    var marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 11, markerHeight: 11, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" }, defs);
     el("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#7b8497" }, marker);
 
     var nodes = data.nodes.map(function (n, i) {
       var a = 2 * Math.PI * i / data.nodes.length;
-      return { id: n.id, name: n.name, n: n.n, x: W / 2 + 200 * Math.cos(a), y: H / 2 + 200 * Math.sin(a), vx: 0, vy: 0 };
+      return { id: n.id, name: n.name, n: n.n, x: W / 2 + 200 * Math.cos(a), y: H / 2 + 200 * Math.sin(a), dx: 0, dy: 0 };
     });
     var byId = {};
     nodes.forEach(function (n) { byId[n.id] = n; });
@@ -46,26 +46,27 @@
     nodes.forEach(function (n) { n.r = 6 + 16 * Math.sqrt(n.n / maxN); });
     var edges = data.edges.map(function (e) { return { s: byId[e.source], t: byId[e.target], d: e }; });
 
-    // Repulsion between all nodes, springs along edges, a pull to the centre; cooled over 300 steps.
+    // Fruchterman-Reingold: repulsion k²/d between all nodes, attraction d²/k along edges, a weak pull
+    // to the centre, moves capped by a temperature that cools over 300 steps.
+    var k = 0.8 * Math.sqrt(W * H / Math.max(nodes.length, 1));
     for (var step = 0; step < 300; step++) {
-      var cool = 1 - step / 300;
+      var temp = (W / 8) * (1 - step / 300) + 1;
+      nodes.forEach(function (n) { n.dx = (W / 2 - n.x) * 0.03; n.dy = (H / 2 - n.y) * 0.03; });
       for (var i = 0; i < nodes.length; i++) {
         for (var j = i + 1; j < nodes.length; j++) {
           var a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y;
-          var d2 = Math.max(dx * dx + dy * dy, 25), f = 2600 / d2, d = Math.sqrt(d2);
-          a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
+          var d = Math.max(Math.sqrt(dx * dx + dy * dy), 1), f = k * k / d;
+          a.dx += dx / d * f; a.dy += dy / d * f; b.dx -= dx / d * f; b.dy -= dy / d * f;
         }
       }
       edges.forEach(function (e) {
-        var dx = e.t.x - e.s.x, dy = e.t.y - e.s.y, d = Math.max(Math.sqrt(dx * dx + dy * dy), 1);
-        var f = (d - 140) * 0.02;
-        e.s.vx += f * dx / d; e.s.vy += f * dy / d; e.t.vx -= f * dx / d; e.t.vy -= f * dy / d;
+        var dx = e.t.x - e.s.x, dy = e.t.y - e.s.y, d = Math.max(Math.sqrt(dx * dx + dy * dy), 1), f = d * d / k;
+        e.s.dx += dx / d * f; e.s.dy += dy / d * f; e.t.dx -= dx / d * f; e.t.dy -= dy / d * f;
       });
       nodes.forEach(function (n) {
-        n.vx += (W / 2 - n.x) * 0.01; n.vy += (H / 2 - n.y) * 0.01;
-        n.x += Math.max(-20, Math.min(20, n.vx * cool)); n.y += Math.max(-20, Math.min(20, n.vy * cool));
-        n.x = Math.max(n.r + 30, Math.min(W - n.r - 30, n.x)); n.y = Math.max(n.r + 12, Math.min(H - n.r - 12, n.y));
-        n.vx *= 0.5; n.vy *= 0.5;
+        var len = Math.max(Math.sqrt(n.dx * n.dx + n.dy * n.dy), 0.01), move = Math.min(len, temp);
+        n.x += n.dx / len * move; n.y += n.dy / len * move;
+        n.x = Math.max(n.r + 40, Math.min(W - n.r - 140, n.x)); n.y = Math.max(n.r + 14, Math.min(H - n.r - 14, n.y));
       });
     }
 
