@@ -14,8 +14,9 @@ Stages are plain functions over a parsed ``Doc`` so each can be tested alone:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -41,6 +42,7 @@ class Pipeline:
     n_process: int = 1
     batch_size: int = 64
     code: bool = True  # False: parse and mentions only
+    repair: bool = True  # split fused names before parsing (offsets are mapped back)
     _ready: bool = field(default=False, repr=False)
 
     def _load(self) -> None:
@@ -68,18 +70,28 @@ class Pipeline:
         return result
 
     def process(self, articles: Iterable[Article]) -> Iterator[ExtractResult]:
-        """Parse and code a stream of articles in batches; yields results in input order."""
+        """Parse and code a stream of articles in batches; yields results in input order.
+
+        Fused names ("Putinaccused") are repaired before parsing; every offset in the result is mapped back,
+        so results always point into the article's own text and the article keeps its id.
+        """
         self._load()
-        assert self.nlp is not None
+        assert self.nlp is not None and self.kb is not None
         kb = self.kb
-        assert kb is not None
-        # Repair fused names ("Putinaccused") before parsing; the repaired text gets its own id and offsets.
-        repaired = (_repaired(a, kb) if a.language == "en" else a for a in articles)
-        pairs = ((a.text if a.language == "en" else "", a) for a in repaired)
-        for doc, article in self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
+
+        def prepared() -> Iterator[tuple[str, tuple[Article, str]]]:
+            for a in articles:
+                text = kb.repair(a.text) if (self.repair and a.language == "en") else a.text
+                yield (text if a.language == "en" else "", (a, text))
+
+        for doc, (article, parsed_text) in self.nlp.pipe(
+            prepared(), as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
         ):
-            yield self.analyse(article, doc)
+            if parsed_text == article.text:
+                yield self.analyse(article, doc)
+            else:
+                result = self.analyse(replace(article, text=parsed_text), doc)
+                yield _map_back(result, article, parsed_text)
 
     def extract(self, text: str, pub_date: str | None = None, *, title: str | None = None) -> ExtractResult:
         """Normalise, parse and code one text."""
@@ -87,12 +99,40 @@ class Pipeline:
         return next(iter(self.process([article])))
 
 
-def _repaired(article: Article, kb: KnowledgeBase) -> Article:
-    text = kb.repair(article.text)
-    if text == article.text:
-        return article
-    return make_article(text, pub_date=article.pub_date, title=article.title, url=article.url,
-                        outlet=article.outlet, source_path=article.source_path)  # fmt: skip
+def _map_back(result: ExtractResult, original: Article, repaired: str) -> ExtractResult:
+    """Map the offsets of a result computed on ``repaired`` text (the original with spaces inserted)
+    back onto the original text."""
+    inserted: list[int] = []  # positions in the repaired text of characters the repair added
+    i = 0
+    for j, ch in enumerate(repaired):
+        if i < len(original.text) and original.text[i] == ch:
+            i += 1
+        else:
+            inserted.append(j)
+
+    def at(offset: int) -> int:
+        return offset - bisect_left(inserted, offset)
+
+    def span(s: tuple[int, int]) -> tuple[int, int]:
+        return (at(s[0]), at(s[1]))
+
+    text = original.text
+    for sent in result.sentences:
+        sent.start, sent.end = at(sent.start), at(sent.end)
+    for m in result.mentions:
+        m.start, m.end = at(m.start), at(m.end)
+        m.text = text[m.start : m.end]
+    for e in result.events:
+        e.sentence_span, e.trigger_span = span(e.sentence_span), span(e.trigger_span)
+        e.trigger = text[e.trigger_span[0] : e.trigger_span[1]]
+    for q in result.quotes:
+        q.content_span = span(q.content_span)
+        q.text = text[q.content_span[0] : q.content_span[1]]
+        if q.speaker_span:
+            q.speaker_span = span(q.speaker_span)
+            q.speaker_text = text[q.speaker_span[0] : q.speaker_span[1]]
+    result.article = original
+    return result
 
 
 _default: Pipeline | None = None

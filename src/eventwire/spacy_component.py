@@ -38,9 +38,8 @@ class EventWireComponent:
         self.pipeline._load()
 
     def __call__(self, doc: Doc) -> Doc:
-        from eventwire.records import Article
-
         from eventwire.ingest.normalise import article_id, detect_language
+        from eventwire.records import Article
 
         article = Article(
             id=article_id(doc.text),
