@@ -26,10 +26,7 @@ SECTORS = {"GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "PTY", "CVL", "MED",
 SINGLE_HOLDER = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
 # (code, office) pairs where several people really hold the office at once.
 SHARED_OFFICES = {
-    ("AND", "head_of_state"): "Andorra has two co-princes (the French President and the Bishop of Urgell)",
     ("BIH", "head_of_state"): "Bosnia and Herzegovina has a three-member collective presidency",
-    ("CHE", "head_of_state"): "the Swiss Federal Council of seven members is the collective head of state",
-    ("SMR", "head_of_state"): "San Marino has two Captains Regent",
 }
 FAR_FUTURE = "9999-12-31"
 
