@@ -29,7 +29,9 @@ from eventwire.records import ActorRef, Event, Mention
 
 VERBAL_TYPES = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # Dependency links through which a trigger sits inside another predicate's complement.
-_EMBED_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "oprd", "advcl", "conj"})
+_EMBED_DEPS = frozenset(
+    {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "oprd", "advcl", "conj", "acl"}
+)
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 _OBJ_DEPS = frozenset({"dobj", "dative", "iobj"})
 _VERB_TARGET_PREPS = frozenset(
@@ -38,22 +40,24 @@ _VERB_TARGET_PREPS = frozenset(
 )  # fmt: skip
 _NOUN_TARGET_PREPS = frozenset(
     {"with", "on", "against", "to", "into", "toward", "towards", "upon", "between", "alongside", "of", "near",
-     "from", "over"}
+     "from", "over", "for"}
 )  # fmt: skip
 # Verbs that carry an event noun without adding meaning ("held talks", "told a news conference").
 _SUPPORT_VERBS = frozenset(
     "hold have give tell address attend host join conduct launch mount stage make issue deliver send begin start "
     "resume continue lead order sign reach announce declare wage intensify extend organize organise call renew "
-    "offer pay take unleash submit lodge file open use deploy carry step go".split()
+    "offer pay take unleash submit lodge file open use deploy carry step go speed complete finish accelerate "
+    "complete hold".split()
 )  # fmt: skip
 _OBJECT_CONTROL = frozenset(
     "urge ask call press implore demand request pressure encourage exhort appeal push beg invite want force "
     "order tell allow permit persuade warn".split()
 )  # fmt: skip
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
-_HYPO_AUX = frozenset({"could", "might", "may"})
+_HYPO_AUX = frozenset({"could", "might", "may", "must", "should"})  # possibility or obligation: not asserted
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_ASSAULT_LIKE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
+_PLACE_TARGET_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
+_COOPERATIVE = frozenset({"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "SUPPORT", "CONSULT"})
 
 
 @dataclass
@@ -67,6 +71,14 @@ class _Cand:
     frame: str | None = None  # say / intent / aspect
     frame_tok: Token | None = None
     support: Token | None = None  # support verb carrying an event noun
+
+
+# The rule "X said Y must/should ...": a REQUEST by X of Y (CAMEO 100 "make demand, not specified").
+_MODAL_DEMAND = Entry(
+    pattern="SAY ccomp:must|should", head="", pos="V", constraints=(), type="REQUEST", mode=None, cameo="100",
+    context=None, scope="reported", example="Russia said Sudan must return the helicopter.",
+    basis="CODING.md: a verbal event inside reported speech belongs to the speaker",
+)  # fmt: skip
 
 
 # -- matching --------------------------------------------------------------------------------------------
@@ -105,15 +117,23 @@ def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
                 if c.dep_ in ("prep", "agent", "dative") and c.lower_ in con.lemmas:
                     if con.objects and not (_pobj_lemmas(c) & con.objects):
                         continue
+                    if any(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj"):
+                        continue  # "agreed on Wednesday" is not "agreed on a plan"
                     found = c
                     break
         elif con.rel == "dobj":
             for c in children:
-                if (c.dep_ in ("dobj", "attr") or (passive and c.dep_ == "nsubjpass")) and (
-                    c.lemma_.lower() in con.lemmas or c.lower_ in con.lemmas
-                ):
-                    found = c
-                    break
+                if c.dep_ in ("dobj", "attr") or (passive and c.dep_ == "nsubjpass"):
+                    if c.lemma_.lower() in con.lemmas or c.lower_ in con.lemmas:
+                        found = c
+                        break
+                    for p in c.children:  # "25,000 tons of food aid", "a package of sanctions"
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            hit = [o for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in con.lemmas]
+                            if hit:
+                                found = hit[0]
+                    if found is not None:
+                        break
             if found is not None:
                 cand.obj = found
         elif con.rel == "xcomp":
@@ -194,11 +214,24 @@ def _actors_at(tok: Token, index: _MentionIndex, depth: int = 0) -> list[Mention
 
 def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]:
     m = index.at(tok)
+    children = list(tok.children)
     if m is not None:
-        return [m]
+        out = [m]
+        # "Hungarian and Romanian officials": coordinated modifiers name further actors
+        for c in children:
+            if c.dep_ in ("amod", "compound", "nmod") and any(x.dep_ == "conj" for x in c.children):
+                out.extend(x for x in _actors_at(c, index, depth + 1) if x not in out)
+        if _has_code(out) or depth > 2:
+            return out
+        # an uncoded mention at the head ("King" of "Defence Secretary Tom King"): try its modifiers
+        for c in children:
+            if c.dep_ in ("compound", "amod", "appos", "poss", "nmod"):
+                found = [x for x in _actors_at(c, index, depth + 1) if _has_code([x])]
+                if found:
+                    return found
+        return out
     if depth > 2:
         return []
-    children = list(tok.children)
     for deps in (("appos",), ("compound", "poss", "amod", "nmod"), ("prep",)):
         found: list[Mention] = []
         for c in children:
@@ -312,6 +345,11 @@ def _clause_verb(cand: _Cand) -> Token:
     return tok
 
 
+def _is_name(tok: Token) -> bool:
+    """A modifier that can name an actor: a possessor, a proper noun or a named entity ("Russian")."""
+    return tok.dep_ == "poss" or tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+
+
 def _expletive(tok: Token) -> bool:
     return tok.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in tok.head.children)
 
@@ -360,9 +398,10 @@ class EventCoder:
         if own_date and self.lede_date is None and self.n_sent <= 4:
             self.lede_date = own_date  # the lede sets the story's day
         if not cands:
+            out = self._modal_demands(sent, {}, para)
             if own_date:
                 self.para_date = (para, own_date)
-            return []
+            return out
         used = set().union(*(c.used for c in cands))
         cands = [c for c in cands if c.tok.i not in used]
         by_tok = {c.tok.i: c for c in cands}
@@ -371,9 +410,37 @@ class EventCoder:
         out: list[Event] = []
         for c in cands:
             out.extend(self._code(c, by_tok, sent, para))
+        out.extend(self._modal_demands(sent, by_tok, para))
         if own_date:
             self.para_date = (para, own_date)
         return self._dedupe(out)
+
+    def _modal_demands(self, sent: Span, by_tok: dict[int, _Cand], para: int) -> list[Event]:
+        """ "Russia said Sudan must return the helicopter": a demand by the speaker of the subject, also when
+        the demanded act is not in the lexicon (CAMEO 10, PLOVER REQUEST)."""
+        out: list[Event] = []
+        for tok in sent:
+            if self.lex.frames.get(tok.lemma_.lower()) != "say" or tok.pos_ != "VERB":
+                continue
+            for c in tok.children:
+                if c.dep_ != "ccomp" or c.i in by_tok:
+                    continue
+                if not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
+                    continue
+                speaker = [m for t in _subject_tokens(tok)[0] for m in _actors_at(t, self.index)]
+                subject = [m for t in _subject_tokens(c)[0] for m in _actors_at(t, self.index)]
+                if not speaker or not subject or self._same_side(subject, speaker):
+                    continue
+                entry = _MODAL_DEMAND
+                cand = _Cand(c, entry)
+                negated, hypothetical, future = self._flags_of(tok)
+                date, basis = self._date(cand, sent, para)
+                out.append(
+                    self._event(entry.type, entry.mode, entry.cameo, [_ref(m) for m in speaker],
+                                [_ref(m) for m in subject], cand, sent, date, basis, negated, hypothetical, future,
+                                _ref(speaker[0]), 0.5, f"{entry.pattern} ; source=speaker ; target=ccomp>nsubj")
+                )  # fmt: skip
+        return out
 
     def _embed(self, cand: _Cand, by_tok: dict[int, _Cand]) -> None:
         """Find the trigger or frame verb whose complement holds ``cand``."""
@@ -387,12 +454,19 @@ class EventCoder:
             if dep == "conj":
                 cur = parent
                 continue
-            if dep == "advcl" and not any(c.dep_ == "mark" and c.lower_ in ("to", "that") for c in cur.children):
-                if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            infinitive = any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in cur.children)
+            if dep == "acl" and not infinitive:
+                break  # "guerrillas fighting the army": a participle modifier is its own event
+            if dep == "advcl" and not infinitive:
+                protest_purpose = (
+                    parent.i in by_tok and by_tok[parent.i].entry.type == "PROTEST"
+                    and cand.entry.type in ("REQUEST", "ACCUSE")
+                )  # fmt: skip
+                if not protest_purpose:  # "rallied, demanding reforms": the demand is the protest's
                     break
             if parent.i in by_tok:
                 outer = by_tok[parent.i]
-                if dep in ("dobj", "pobj", "prep") and cand.entry.pos == "V":
+                if cur is cand.tok and dep in ("dobj", "pobj", "prep") and cand.entry.pos == "V":
                     break  # a verb under an object position is its own clause
                 cand.outer = outer
                 return
@@ -408,9 +482,8 @@ class EventCoder:
             if cand.entry.pos == "N" and dep in ("dobj", "pobj", "attr") and parent.pos_ == "VERB":
                 if parent.lemma_.lower() in _SUPPORT_VERBS and cand.support is None:
                     cand.support = parent
-                    cur = parent
-                    continue
-                break
+                cur = parent
+                continue
             cur = parent
 
     # -- one candidate ----------------------------------------------------------------------------------
@@ -454,10 +527,10 @@ class EventCoder:
                 tgt, paths["target"] = src or tgt, "reported-subject"
                 src, paths["source"] = speaker, "speaker"
                 rule += " +reported-speech"
-            elif typ in VERBAL_TYPES and (not src or expletive or self._same_side(src, speaker)):
+            elif typ in VERBAL_TYPES and (not src or expletive or self._stands_for(src, speaker)):
                 src, paths["source"] = speaker, "speaker"
                 rule += " +speaker"
-            elif self._modal_demand(cand) and not self._same_side(src, speaker):
+            elif self._modal_demand(cand) and not self._stands_for(src, speaker):
                 typ, mode, cameo = "REQUEST", None, "100"
                 tgt, src = src, speaker
                 paths["target"], paths["source"] = "complement-subject", "speaker"
@@ -468,11 +541,21 @@ class EventCoder:
         if self._continuing(cand):
             future = False
         derived: list[tuple[str, str | None, str]] = []
-        if cand.frame == "intent" and cand.frame_tok is not None:
+        if hypothetical and not negated and src:
+            comp = self.lex.complements.get(("hypothetical", typ))  # "may halt mediation if ...": a threat
+            if comp is not None:
+                derived.append((comp.type, comp.mode, comp.cameo))
+        intent = cand.frame == "intent" and cand.frame_tok is not None
+        if intent or (future and not negated and not hypothetical):
+            # an announced intention is itself an AGREE or THREATEN ("will support" is intent to cooperate)
             future = True
             comp = self.lex.complements.get(("intent", typ))
             if comp is not None:
                 derived.append((comp.type, comp.mode, comp.cameo))
+        if negated and not hypothetical and typ in _COOPERATIVE:
+            # "will not accept", "would not meet their demands": a refusal (PLOVER REJECT)
+            comp = self.lex.complements.get(("REJECT", typ))
+            derived.append(("REJECT", comp.mode if comp else None, comp.cameo if comp else "120"))
         events = []
         date, basis = self._date(cand, sent, para)
         conf = 0.55 + (0.2 if any(_ref(m).code for m in src) else 0) + (0.1 if any(_ref(m).code for m in tgt) else 0)
@@ -484,19 +567,19 @@ class EventCoder:
                          future, reported_by, conf, rule_text)  # fmt: skip
         events.append(ev)
         for d_type, d_mode, d_cameo in derived:
-            assert cand.frame_tok is not None
-            f_neg, f_hyp, f_fut = self._flags_of(cand.frame_tok)
+            frame_tok = cand.frame_tok if intent else None
+            f_neg, f_hyp, f_fut = self._flags_of(frame_tok) if frame_tok is not None else (False, False, False)
             d_src, d_tgt = src_refs, tgt_refs
-            obj = [c for c in cand.frame_tok.children if c.dep_ == "dobj"]
-            if obj and cand.tok.dep_ == "xcomp":  # "wants Putin to attack": a request to Putin
+            obj = [c for c in frame_tok.children if c.dep_ == "dobj"] if frame_tok is not None else []
+            if frame_tok is not None and obj and cand.tok.dep_ == "xcomp":  # "wants Putin to attack": a request
                 d_type, d_mode, d_cameo = "REQUEST", None, "100"
-                f_src_toks = _subject_tokens(cand.frame_tok)[0]
+                f_src_toks = _subject_tokens(frame_tok)[0]
                 d_src = [_ref(m) for t in f_src_toks for m in _actors_at(t, self.index)]
                 d_tgt = [_ref(m) for t in obj for m in _actors_at(t, self.index)]
             events.append(
                 self._event(d_type, d_mode, d_cameo, d_src, d_tgt, cand, sent, date, basis, f_neg, f_hyp, f_fut,
                             reported_by, conf - 0.1,
-                            f"intent({cand.frame_tok.lemma_})+{rule_text}")  # fmt: skip
+                            f"intent({frame_tok.lemma_ if frame_tok is not None else 'future'})+{rule_text}")  # fmt: skip
             )
         return events
 
@@ -525,7 +608,7 @@ class EventCoder:
     # -- arguments ------------------------------------------------------------------------------------
     def _noun_has_source(self, tok: Token) -> bool:
         for c in tok.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod") and _actors_at(c, self.index):
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and _is_name(c) and _actors_at(c, self.index):
                 return True
             if c.dep_ == "prep" and c.lower_ == "by":
                 return True
@@ -538,7 +621,7 @@ class EventCoder:
         paths: dict[str, str] = {}
         if entry.pos == "N":
             for c in tok.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and _is_name(c):
                     found = _actors_at(c, self.index)
                     if found:
                         src.extend(m for m in found if m not in src)
@@ -588,16 +671,29 @@ class EventCoder:
         def others(t: Token) -> list[Mention]:
             return [m for m in _actors_at(t, self.index) if m not in src]
 
-        for o in tok.children:
-            if o.dep_ in _OBJ_DEPS and o.i not in cand.used:
+        objects = [o for o in tok.children if o.dep_ in _OBJ_DEPS]
+        if cand.obj is not None and cand.obj not in objects:
+            objects.append(cand.obj)
+        for o in objects:
+            if o.i not in cand.used:
                 yield others(o), o.dep_
+            else:  # the event noun itself ("rejected North Korea's demand"): its possessor or adjective
+                for c in o.children:
+                    if c.dep_ in ("poss", "amod", "compound", "nmod") and _is_name(c):
+                        yield others(c), f"{o.text}>{c.dep_}"
         for p, path in _prep_objects(tok, _VERB_TARGET_PREPS):
             yield others(p), path
-        if cand.obj is not None:
-            for p, path in _prep_objects(cand.obj, _NOUN_TARGET_PREPS):
-                yield others(p), f"{cand.obj.text}>{path}"
-        if cand.xcomp is not None:
-            x = cand.xcomp
+        for o in objects:  # "threatened further action against Russia"
+            for p, path in _prep_objects(o, _NOUN_TARGET_PREPS):
+                yield others(p), f"{o.text}>{path}"
+        if cand.entry.type in _PLACE_TARGET_TYPES:  # "demonstrated in Serbia", "shelled positions near Rafah"
+            for p, path in _prep_objects(tok, frozenset({"in", "near", "inside"})):
+                found = [m for m in others(p) if m.label in ("GPE", "LOC", "FAC") or m.how in ("name", "alias")]
+                yield found, f"place:{path}"
+        xcomps = [cand.xcomp] if cand.xcomp is not None else []
+        xcomps += [c for c in tok.children if c.dep_ == "xcomp" and c is not cand.xcomp]
+        xcomps += [g for x in list(xcomps) for g in x.children if g.dep_ == "xcomp"]  # "willing to help defend X"
+        for x in xcomps:
             for o in x.children:
                 if o.dep_ in _OBJ_DEPS:
                     yield others(o), f"xcomp>{o.dep_}"
@@ -619,6 +715,14 @@ class EventCoder:
         if codes_a and codes_b:
             return bool(codes_a & codes_b)
         return any(m.how == "pronoun" or m.text.lower() in ("we", "i", "it", "they") for m in a)
+
+    @staticmethod
+    def _stands_for(src: list[Mention], speaker: list[Mention]) -> bool:
+        """Whether the reported subject is only the speaker's own side by pronoun or metonym ("Moscow will
+        seek guarantees", said Lavrov): the verbal act is then the speaker's."""
+        if not all(m.how in ("pronoun", "metonym", "capital", "role") for m in src):
+            return False
+        return EventCoder._same_side(src, speaker)
 
     @staticmethod
     def _modal_demand(cand: _Cand) -> bool:
