@@ -6,6 +6,7 @@ The files are read directly (no KB loader) so that a broken row is reported with
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -27,6 +28,7 @@ SINGLE_HOLDER = ("head_of_state", "head_of_government", "foreign_minister", "def
 # (code, office) pairs where several people really hold the office at once.
 SHARED_OFFICES = {
     ("BIH", "head_of_state"): "Bosnia and Herzegovina has a three-member collective presidency",
+    ("NIC", "head_of_state"): "Nicaragua has two co-presidents since the 2025 constitutional reform",
 }
 FAR_FUTURE = "9999-12-31"
 
@@ -259,3 +261,41 @@ def test_aliases_used_in_news(people: dict[str, dict[str, str]]) -> None:
     assert people["person:angela-merkel"]["gender"] == "f"
     assert people["person:maria-zakharova"]["gender"] == "f"
     assert people["person:dmitry-peskov"]["gender"] == "m"
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+NOT_A_STATE = {"EU", "UN", "UNSC", "NATO", "OSCE", "IAEA", "ARL", "AU", "ICC", "WST", "HKG"}
+
+
+def _benchmark_codes() -> set[str]:
+    """Actor codes of the source/target actors in the two event benchmarks."""
+    codes: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "code" and isinstance(value, str):
+                    codes.add(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for name in ("plover_gsr.jsonl", "petrarch_gsr.jsonl"):
+        with (SHARED / "benchmarks" / name).open(encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    walk(json.loads(line))
+    return codes
+
+
+@pytest.mark.benchmark
+def test_every_benchmark_country_has_a_leader(offices: list[tuple[int, dict[str, str]]]) -> None:
+    if not (SHARED / "benchmarks" / "plover_gsr.jsonl").exists():
+        pytest.skip("../shared/benchmarks is absent")
+    leaders = {r["code"] for _, r in offices if r["office"] in {"head_of_state", "head_of_government"}}
+    igo_chiefs = {r["code"] for _, r in offices if r["office"] == "secretary_general"}
+    states = {c for c in _benchmark_codes() if c not in NOT_A_STATE and re.fullmatch(r"[A-Z]{3}", c)}
+    assert states - leaders == set()
+    assert {"UN", "NATO", "OSCE", "IAEA", "ARL"} - igo_chiefs == set()
