@@ -153,9 +153,9 @@ def _subtree_span(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i
 
 
-def _chars(doc: Doc, lo: int, hi: int) -> CharSpan:
-    """Character span of tokens lo..hi inclusive, trimmed."""
-    return trim_span(doc.text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+def _chars(text: str, doc: Doc, lo: int, hi: int) -> CharSpan:
+    """Character span of tokens lo..hi inclusive, trimmed (``text`` is ``doc.text``, built once)."""
+    return trim_span(text, doc[lo].idx, doc[hi].idx + len(doc[hi].text))
 
 
 def _is_negated(token: Token) -> bool:
@@ -298,7 +298,9 @@ def _nominal_after(doc: Doc, tok: Token, sent: Span) -> Token | None:
     return None
 
 
-def _verb_frame(doc: Doc, tok: Token, cue: SpeechCue, lex: SpeechLexicon, sent: Span) -> SpeechFrame | None:
+def _verb_frame(
+    text: str, doc: Doc, tok: Token, cue: SpeechCue, lex: SpeechLexicon, sent: Span
+) -> SpeechFrame | None:
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in _RAISING_HEADS and lex.verb(tok.head) is None:
         return None  # "plans to announce", "declined to say", "requires them to disclose": no speech act
     subject = _outside_quote_speaker(doc, tok, _subject(tok), sent) or _agent(tok)
@@ -344,8 +346,8 @@ def _verb_frame(doc: Doc, tok: Token, cue: SpeechCue, lex: SpeechLexicon, sent: 
         if content is not None and content[0] <= s_lo and s_hi <= content[1] and rule != "parenthetical":
             # The "subject" sits inside the content (a parse error): keep the head only.
             s_lo = s_hi = subject.i
-        speaker, speaker_head = _chars(doc, s_lo, s_hi), head.i
-    content_chars = _chars(doc, *content) if content is not None else None
+        speaker, speaker_head = _chars(text, doc, s_lo, s_hi), head.i
+    content_chars = _chars(text, doc, *content) if content is not None else None
     if content_chars is not None and content_chars[0] >= content_chars[1]:
         content_chars = None
     return SpeechFrame(
@@ -361,7 +363,7 @@ def _verb_frame(doc: Doc, tok: Token, cue: SpeechCue, lex: SpeechLexicon, sent: 
     )
 
 
-def _according_frame(doc: Doc, tok: Token, sent: Span) -> SpeechFrame | None:
+def _according_frame(text: str, doc: Doc, tok: Token, sent: Span) -> SpeechFrame | None:
     """``according to X``: X is the speaker, the rest of the clause the content."""
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -381,15 +383,15 @@ def _according_frame(doc: Doc, tok: Token, sent: Span) -> SpeechFrame | None:
         cue_text=doc[tok.i : to.i + 1].text,
         cue_lemma="according to",
         cue_token=tok.i,
-        speaker=_chars(doc, pobj.left_edge.i, pobj.right_edge.i),
+        speaker=_chars(text, doc, pobj.left_edge.i, pobj.right_edge.i),
         speaker_head=pobj.i,
-        content=_chars(doc, *content),
+        content=_chars(text, doc, *content),
         sentence=(sent.start_char, sent.end_char),
         rule="according-to",
     )
 
 
-def _in_noun_frame(doc: Doc, noun: Token, lex: SpeechLexicon, sent: Span) -> SpeechFrame | None:
+def _in_noun_frame(text: str, doc: Doc, noun: Token, lex: SpeechLexicon, sent: Span) -> SpeechFrame | None:
     """``In a statement, X accused Y ...``: a speech noun framing a clause whose verb is not a cue."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("in", "through", "via") or prep.dep_ != "prep":
@@ -414,16 +416,20 @@ def _in_noun_frame(doc: Doc, noun: Token, lex: SpeechLexicon, sent: Span) -> Spe
         cue_text=doc[p_lo : noun.i + 1].text,
         cue_lemma=noun.lemma_.lower(),
         cue_token=noun.i,
-        speaker=_chars(doc, s_lo, s_hi),
+        speaker=_chars(text, doc, s_lo, s_hi),
         speaker_head=head.i,
-        content=_chars(doc, start, end),
+        content=_chars(text, doc, start, end),
         sentence=(sent.start_char, sent.end_char),
         rule="in-noun",
     )
 
 
-def find_speech_frames(doc: Doc, lexicon: SpeechLexicon | None = None) -> list[SpeechFrame]:
+def find_speech_frames(
+    doc: Doc, lexicon: SpeechLexicon | None = None, *, text: str | None = None
+) -> list[SpeechFrame]:
     """Every speech frame in ``doc``, in text order, with ``depth`` set for frames nested in others.
+
+    ``text`` may pass ``doc.text`` when the caller already holds it (spaCy rebuilds it on each access).
 
     >>> from eventwire.nlp import load_model
     >>> doc = load_model()("The troops left the city, the ministry said.")
@@ -431,21 +437,22 @@ def find_speech_frames(doc: Doc, lexicon: SpeechLexicon | None = None) -> list[S
     [('said', 'The troops left the city')]
     """
     lex = lexicon or _default_lexicon()
+    text = doc.text if text is None else text
     frames: list[SpeechFrame] = []
     for sent in doc.sents:
         for tok in sent:
             frame: SpeechFrame | None = None
             lower = tok.lower_
             if lower == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-                frame = _according_frame(doc, tok, sent)
+                frame = _according_frame(text, doc, tok, sent)
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in lex.nouns or lower in lex.nouns):
-                frame = _in_noun_frame(doc, tok, lex, sent)
+                frame = _in_noun_frame(text, doc, tok, lex, sent)
             else:
                 cue = lex.verb(tok) or _phrasal_cue(tok, lex)
                 if cue is not None and not _is_negated(tok):
-                    frame = _verb_frame(doc, tok, cue, lex, sent)
+                    frame = _verb_frame(text, doc, tok, cue, lex, sent)
             if frame is not None:
-                frames.append(_clip_to_paragraph(doc.text, frame))
+                frames.append(_clip_to_paragraph(text, frame))
     _set_depths(frames)
     return frames
 

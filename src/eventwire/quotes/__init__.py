@@ -358,7 +358,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], lexicon: SpeechLexicon | N
     ``content_span`` runs from the first to the last quoted word.
     """
     text = doc.text
-    frames = find_speech_frames(doc, lexicon)
+    frames = find_speech_frames(doc, lexicon, text=text)
     quotations = find_quotations(text)
     usable = _usable_frames(frames, quotations)
     drafts, attributed, absorbed = _frame_drafts(text, usable, quotations)
@@ -409,11 +409,12 @@ def _kind(text: str, d: _Draft) -> str:
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
     """Drop a draft whose span lies inside a longer one (an indirect frame inside a mixed one)."""
+    spans = [d.span for d in drafts]
     out: list[_Draft] = []
-    for d in drafts:
-        if any(o is not d and _inside(d.span, o.span) and o.span != d.span for o in drafts):
+    kept: set[tuple[int, int]] = set()
+    for d, span in zip(drafts, spans, strict=True):
+        if span in kept or any(o != span and _inside(span, o) for o in spans):
             continue
-        if any(o.span == d.span for o in out):
-            continue
+        kept.add(span)
         out.append(d)
     return out
