@@ -28,6 +28,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, HEAD, IDX, LENGTH, POS, SENT_START, TAG
+from spacy.parts_of_speech import NAMES as _UPOS_NAMES
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from eventwire.actors.kb import (
@@ -99,27 +102,52 @@ class _Seen:
     offices: tuple[str, ...] = ()  # office keys held at the date or given by the text
 
 
+_POS_NAMES: dict[int, str] = dict(_UPOS_NAMES)
+_STRINGS: dict[int, str] = {}
+
+
+def _string(strings: StringStore, key: int) -> str:
+    """A tag or dependency label from its hash (memoised: there are only a few dozen)."""
+    s = _STRINGS.get(key)
+    if s is None:
+        s = _STRINGS[key] = strings[key] if key else ""
+    return s
+
+
+def _signed(v: int) -> int:
+    """to_array gives uint64: relative head offsets and sentence flags may be negative."""
+    return v - (1 << 64) if v >= 1 << 63 else v
+
+
 class _Doc:
     """Token attributes read once into plain lists (spaCy attribute access is the main cost)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = [t.text for t in doc]
-        self.keys = [fold(s) for s in self.text]
-        self.pos = [t.pos_ for t in doc]
-        self.tag = [t.tag_ for t in doc]
-        self.dep = [t.dep_ for t in doc]
-        self.head = [t.head.i for t in doc]
-        self.n = len(self.text)
-        self.sent = [0] * self.n
-        for si, s in enumerate(doc.sents):
-            for i in range(s.start, s.end):
-                self.sent[i] = si
-        self.ent_label = [""] * self.n
+        self.full_text = text = doc.text
+        n = self.n = len(doc)
+        # One C call for every attribute; creating a Token object per attribute read would cost more than
+        # the whole resolution.
+        arr = doc.to_array([IDX, LENGTH, POS, TAG, DEP, HEAD, SENT_START]).tolist() if n else []
+        self.idx = [r[0] for r in arr]
+        self.text = [text[r[0] : r[0] + r[1]] for r in arr]
+        self.keys = [fold(t) for t in self.text]
+        self.pos = [_POS_NAMES.get(r[2], "") for r in arr]
+        strings = doc.vocab.strings
+        self.tag = [_string(strings, r[3]) for r in arr]
+        self.dep = [_string(strings, r[4]) for r in arr]
+        self.head = [i + _signed(r[5]) for i, r in enumerate(arr)]
+        self.sent = []
+        si = -1
+        for i, r in enumerate(arr):
+            if _signed(r[6]) == 1 or i == 0:
+                si += 1
+            self.sent.append(si)
+        self.ent_label = [""] * n
         self.ents = list(doc.ents)
         for e in self.ents:
-            for i in range(e.start, e.end):
-                self.ent_label[i] = e.label_
+            for k in range(e.start, e.end):
+                self.ent_label[k] = e.label_
 
     def is_cap(self, i: int) -> bool:
         s = self.text[i]
@@ -807,13 +835,12 @@ def _resolve(s: _Structure, ctx: _Context) -> Mention | None:
 
 
 def doc_char(d: _Doc, i: int) -> int:
-    return int(d.doc[i].idx)
+    return d.idx[i]
 
 
 def doc_char_end(d: _Doc, end: int) -> int:
-    t = d.doc[end - 1]
-    return int(t.idx + len(t.text))
+    return d.idx[end - 1] + len(d.text[end - 1])
 
 
 def _span_text(d: _Doc, s: _Structure) -> str:
-    return str(d.doc.text[doc_char(d, s.start) : doc_char_end(d, s.end)])
+    return d.full_text[doc_char(d, s.start) : doc_char_end(d, s.end)]
