@@ -223,13 +223,34 @@ def _name_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool]) -> list[_Atom]:
             atoms.append(_Atom(start, end, "name", label="PERSON"))
             for i in range(start, end):
                 taken[i] = True
+    # Last names of people the parser found, so that "Petrov" after "Yevgeny Petrov" is caught even when
+    # the parser does not tag it again.
+    first_seen: dict[str, int] = {}
+    for a in atoms:
+        if a.end - a.start > 1:
+            first_seen.setdefault(d.keys[a.end - 1], a.end)
     for i in range(d.n):
-        if not taken[i] and d.pos[i] == "PROPN" and d.is_cap(i) and d.keys[i] in kb.surnames:
-            if d.ent_label[i] in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+        if taken[i] or d.pos[i] != "PROPN" or not d.is_cap(i):
+            continue
+        if d.keys[i] in kb.surnames or first_seen.get(d.keys[i], d.n) <= i:
+            if d.ent_label[i] in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") or _reads_as_place(d, i):
                 continue
             atoms.append(_Atom(i, i + 1, "name", label=d.ent_label[i] or "surname"))
             taken[i] = True
     return atoms
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "outside", "into", "across"})
+
+
+def _reads_as_place(d: _Doc, i: int) -> bool:
+    """A surname-like token that the parser calls a place and the context treats as one: "in Austin",
+    "Austin, Texas". (The parser also calls "Scholz" a GPE, so the label alone is not enough.)"""
+    if d.ent_label[i] not in ("GPE", "LOC", "FAC"):
+        return False
+    if i > 0 and d.keys[i - 1] in _PLACE_PREPOSITIONS:
+        return True
+    return i + 2 < d.n and d.keys[i + 1] == "," and d.ent_label[i + 2] in ("GPE", "LOC")
 
 
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
@@ -569,7 +590,7 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
                 return ref, ("surname" if how == "name" else how), seen.gender or gender
         ids = kb.surnames.get(key, [])
         if ids and single:
-            person = _pick_person([kb.people[i] for i in ids], title, ctx, strict=True)
+            person = _pick_person([kb.people[i] for i in ids], title, ctx, strict=True, gender=gender)
             if person is not None and how == "name":
                 how = "surname"
     if person is not None:
@@ -585,14 +606,28 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
 
 
 def _pick_person(
-    cands: list[Person], title: ActorRef | None, ctx: _Context, strict: bool = False
+    cands: list[Person],
+    title: ActorRef | None,
+    ctx: _Context,
+    strict: bool = False,
+    gender: str | None = None,
 ) -> Person | None:
-    """The person among namesakes: the one in office on the date (in the title's country if any)."""
+    """The person among namesakes: the one in office on the date (in the title's country if any).
+
+    ``strict`` is for a bare surname: with several namesakes nobody is guessed, and someone out of office
+    on the date is taken only when the surname is not an ordinary English word ("Merkel" yes, "Jones" or
+    "Rice" no). An honorific's gender ("Ms.") rules out people of the other gender."""
+    if gender:
+        cands = [p for p in cands if p.gender in (None, gender)]
     if not cands:
         return None
     if len(cands) == 1 and not strict:
         return cands[0]
     in_office = [p for p in cands if p.offices_at(ctx.date)]
+    if strict and not in_office and ctx.date is not None:
+        cands = [p for p in cands if not ctx.kb.is_english_word(p.name.split()[-1])]
+        if not cands:
+            return None
     if title is not None and title.code:
         matching = [p for p in in_office or cands if any(o.code == title.code for o in p.offices)]
         if len(matching) == 1:

@@ -17,8 +17,8 @@ SELECT COALESCE(actor_id, 'group:' || COALESCE(code, '-') || '/' || COALESCE(sec
        GROUP_CONCAT(DISTINCT how) AS hows
 FROM mentions
 WHERE (actor_id IS NOT NULL OR code IS NOT NULL OR sector IS NOT NULL) {where}
-GROUP BY id
-ORDER BY mentions DESC, id
+GROUP BY 1  -- the expression above, not the mentions.id column
+ORDER BY mentions DESC, 1
 LIMIT ?
 """
 
