@@ -289,3 +289,14 @@ def test_empty_doc(kb: KnowledgeBase) -> None:
 def test_no_date_means_now(kb: KnowledgeBase) -> None:
     m = at(mentions(kb, "The US Secretary of State spoke.", None), "Secretary")
     assert m.actor is not None and m.actor.code == "USA" and m.actor.name == "Marco Rubio"
+
+
+def test_dateline_is_not_an_actor(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "KABUL (Reuters) - Afghan police arrested two men on Sunday.")
+    assert not [m for m in ms if m.text == "KABUL"]
+    assert who(at(ms, "Afghan police"))[:2] == ("AFG", "COP")
+
+
+def test_headline_surname_before_the_full_name(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Trump’s leaked taxes.\n\nDonald Trump declined to comment.", "2016-10-03")
+    assert ms[0].text == "Trump" and ms[0].actor.actor_id == "person:donald-trump"  # type: ignore[union-attr]

@@ -450,6 +450,23 @@ def _surname_like(word: str) -> bool:
     return len(word) >= 3 and not set(word) <= _ROMAN and word[0].isupper()
 
 
+def _plural(term: str) -> str | None:
+    """English plural of a role noun's last word ("foreign minister" -> "foreign ministers"); None when
+    the term is not a countable noun phrase ("top diplomat" yes, "PM" no)."""
+    if term.isupper() or not term[-1:].isalpha():
+        return None
+    head, _, last = term.rpartition(" ")
+    if last.endswith(("man", "woman")):
+        last = last[:-2] + "en"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        return None
+    else:
+        last += "s"
+    return f"{head} {last}".strip()
+
+
 def _load_office_terms(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
     for r in _rows(path):
         for term in _split(r["term"]):
@@ -457,6 +474,9 @@ def _load_office_terms(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
             kb.role_terms[fold(term)] = rt
             case = None if term.isupper() else CASE_ANY  # "PM" must not match "pm"
             b.add(term, "role", "role", case=case, sector=rt.sector, role=rt)
+            plural = _plural(term)
+            if plural and fold(plural) not in kb.role_terms:  # "foreign ministers", "commanders": groups
+                b.add(plural, "role", "role", case=case, sector=rt.sector, role=rt, plural=True)
 
 
 def _load_group_nouns(kb: KnowledgeBase, b: _Builder, path: Path) -> None:

@@ -197,10 +197,26 @@ def _phrase_atoms(d: _Doc, kb: KnowledgeBase) -> list[_Atom]:
     return _drop_inside_person_names(atoms, d)
 
 
+def _dateline(d: _Doc, a: _Atom) -> bool:
+    """ "WASHINGTON (AP) —": a place in capitals opening a paragraph says where the story was filed."""
+    first = a.start == 0 or "\n" in d.text[a.start - 1]
+    surface = "".join(d.text[a.start : a.end])
+    return (
+        first
+        and surface.isupper()
+        and len(surface) > 3
+        and a.end < d.n
+        and d.keys[a.end] in ("(", ",", "—", "-", "--")
+    )
+
+
 def _drop_inside_person_names(atoms: list[_Atom], d: _Doc) -> list[_Atom]:
-    """A place name inside a longer PERSON entity is part of the name ("Georgia Meloni")."""
+    """A place name inside a longer PERSON entity is part of the name ("Georgia Meloni"); a dateline is
+    not an actor."""
     out = []
     for a in atoms:
+        if a.kind in ("capital", "country") and _dateline(d, a):
+            continue
         if a.kind in ("country", "capital", "demonym") and d.ent_label[a.start] == "PERSON":
             ent = next((e for e in d.ents if e.start <= a.start < e.end), None)
             if ent is not None and ent.end - ent.start > a.end - a.start and d.pos[a.start] == "PROPN":
@@ -209,7 +225,7 @@ def _drop_inside_person_names(atoms: list[_Atom], d: _Doc) -> list[_Atom]:
     return out
 
 
-def _name_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool]) -> list[_Atom]:
+def _name_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], kb_people: list[_Atom]) -> list[_Atom]:
     """Person names the KB phrase table did not catch: spaCy PERSON entities and capitalised tokens that
     are known surnames."""
     atoms: list[_Atom] = []
@@ -229,8 +245,16 @@ def _name_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool]) -> list[_Atom]:
     for a in atoms:
         if a.end - a.start > 1:
             first_seen.setdefault(d.keys[a.end - 1], a.end)
+    # Surnames of KB people named in full somewhere in the article count even where the tagger misreads
+    # them as common nouns (a headline's "Trump's taxes").
+    named = {
+        fold(kb.people[e.actor_id].name.split()[-1])
+        for a in kb_people
+        for e in a.entries
+        if e.actor_id in kb.people
+    }
     for i in range(d.n):
-        if taken[i] or d.pos[i] != "PROPN" or not d.is_cap(i):
+        if taken[i] or not d.is_cap(i) or (d.pos[i] != "PROPN" and d.keys[i] not in named):
             continue
         if d.keys[i] in kb.surnames or first_seen.get(d.keys[i], d.n) <= i:
             if d.ent_label[i] in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") or _reads_as_place(d, i):
@@ -392,9 +416,10 @@ def _structures(d: _Doc, atoms: list[_Atom]) -> list[_Structure]:
                 _Structure(prev.start, right, "person", prev, mods, role, qualifiers=quals, label="title")
             )
             continue
-        if d.tag[role.end - 1] in ("NNS", "NNPS"):  # "foreign ministers": a group of officials
-            continue
         b.take(role, *mods)
+        if d.tag[role.end - 1] in ("NNS", "NNPS"):  # "Ukrainian commanders": a group with the role's sector
+            out.append(_Structure(left, right, "group", role, mods, qualifiers=quals, label="group_noun"))
+            continue
         out.append(_Structure(left, right, "role", role, mods, role, qualifiers=quals, label="role"))
     # Honorifics.
     for hon in [a for a in atoms if a.kind == "honorific"]:
@@ -488,7 +513,7 @@ class _Context:
     d: _Doc
     date: str | None
     seen: list[_Seen] = field(default_factory=list)
-    new_people: dict[str, ActorRef] = field(default_factory=dict)  # folded surname -> new actor
+    doc_people: set[str] = field(default_factory=set)  # KB people named in full anywhere in the article
     sentence_codes: dict[int, Counter[str]] = field(default_factory=dict)
     doc_codes: Counter[str] = field(default_factory=Counter)
 
@@ -589,7 +614,11 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
                 )
                 return ref, ("surname" if how == "name" else how), seen.gender or gender
         ids = kb.surnames.get(key, [])
-        if ids and single:
+        named = [i for i in ids if i in ctx.doc_people]
+        if single and len(named) == 1:  # "Trump's taxes" in a headline, "Donald Trump" in the body
+            person = kb.people[named[0]]
+            how = "surname" if how == "name" else how
+        elif ids and single:
             person = _pick_person([kb.people[i] for i in ids], title, ctx, strict=True, gender=gender)
             if person is not None and how == "name":
                 how = "surname"
@@ -778,7 +807,7 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
     for a in atoms:
         for i in range(a.start, a.end):
             taken[i] = True
-    atoms += _name_atoms(d, kb, taken)
+    atoms += _name_atoms(d, kb, taken, [a for a in atoms if a.kind == "person"])
     atoms += _pronoun_atoms(d, kb, taken)
     atoms.sort(key=lambda a: a.start)
     structs = _structures(d, atoms)
@@ -788,6 +817,8 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
             code = a.entries[0].code
             ctx.sentence_codes.setdefault(d.sent[a.start], Counter())[code] += 1
             ctx.doc_codes[code] += 1
+        elif a.kind == "person":
+            ctx.doc_people.update(e.actor_id for e in a.entries if e.actor_id)
     return [m for s in structs if (m := _resolve(s, ctx)) is not None]
 
 
