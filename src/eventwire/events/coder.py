@@ -295,10 +295,10 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
     if depth > 3:
         return [], [], ""
     head = tok.head
-    if tok.dep_ == "conj" and head is not tok:
+    if tok.dep_ == "conj" and head.i != tok.i:
         s, p, path = _subject_tokens(head, depth + 1)
         return s, p, "conj>" + path
-    if tok.dep_ == "xcomp" and head is not tok:
+    if tok.dep_ == "xcomp" and head.i != tok.i:
         if head.lemma_.lower() in _OBJECT_CONTROL:
             obj = [c for c in head.children if c.dep_ in ("dobj",)]
             if obj:
@@ -310,14 +310,14 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
                         return objs, [], "object-control"
         s, p, path = _subject_tokens(head, depth + 1)
         return s, p, "xcomp>" + path
-    if tok.dep_ in ("acomp", "oprd") and head is not tok:
+    if tok.dep_ in ("acomp", "oprd") and head.i != tok.i:
         s, p, path = _subject_tokens(head, depth + 1)
         return s, p, "copula>" + path
-    if tok.dep_ == "relcl" and head is not tok:
+    if tok.dep_ == "relcl" and head.i != tok.i:
         return [head], [], "relcl-head"
-    if tok.dep_ == "acl" and head is not tok:
+    if tok.dep_ == "acl" and head.i != tok.i:
         return [head], [], "acl-head"
-    if tok.dep_ in ("advcl", "pcomp") and head is not tok:
+    if tok.dep_ in ("advcl", "pcomp") and head.i != tok.i:
         anchor = head.head if tok.dep_ == "pcomp" else head
         if anchor.pos_ in ("VERB", "AUX", "ADJ"):
             s, p, path = _subject_tokens(anchor, depth + 1)
@@ -343,6 +343,16 @@ def _clause_verb(cand: _Cand) -> Token:
     if cand.entry.pos == "A" and tok.dep_ in ("acomp", "oprd"):
         return tok.head
     return tok
+
+
+def _in_clause_of_other_verb(t: Token, verb: Token) -> bool:
+    """Whether ``t`` sits inside a subordinate clause (relative, adverbial, complement) below ``verb``."""
+    cur = t
+    while cur.i != verb.i and cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "advcl", "ccomp", "acl", "xcomp"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _is_name(tok: Token) -> bool:
@@ -446,7 +456,7 @@ class EventCoder:
         """Find the trigger or frame verb whose complement holds ``cand``."""
         cur = cand.tok
         steps = 0
-        while cur.head is not cur and steps < 8:
+        while cur.head.i != cur.i and steps < 8:
             dep, parent = cur.dep_, cur.head
             steps += 1
             if dep not in _EMBED_DEPS:
@@ -466,7 +476,7 @@ class EventCoder:
                     break
             if parent.i in by_tok:
                 outer = by_tok[parent.i]
-                if cur is cand.tok and dep in ("dobj", "pobj", "prep") and cand.entry.pos == "V":
+                if cur.i == cand.tok.i and dep in ("dobj", "pobj", "prep") and cand.entry.pos == "V":
                     break  # a verb under an object position is its own clause
                 cand.outer = outer
                 return
@@ -690,8 +700,13 @@ class EventCoder:
             for p, path in _prep_objects(tok, frozenset({"in", "near", "inside"})):
                 found = [m for m in others(p) if m.label in ("GPE", "LOC", "FAC") or m.how in ("name", "alias")]
                 yield found, f"place:{path}"
+        if cand.entry.type in VERBAL_TYPES:  # "demanded that the DPRK forsake its programme"
+            for c in tok.children:
+                if c.dep_ == "ccomp":
+                    for subj in _subject_tokens(c)[0]:
+                        yield others(subj), "ccomp>nsubj"
         xcomps = [cand.xcomp] if cand.xcomp is not None else []
-        xcomps += [c for c in tok.children if c.dep_ == "xcomp" and c is not cand.xcomp]
+        xcomps += [c for c in tok.children if c.dep_ == "xcomp" and (cand.xcomp is None or c.i != cand.xcomp.i)]
         xcomps += [g for x in list(xcomps) for g in x.children if g.dep_ == "xcomp"]  # "willing to help defend X"
         for x in xcomps:
             for o in x.children:
@@ -701,6 +716,14 @@ class EventCoder:
                         yield others(p), f"xcomp>{o.text}>{path}"
             for p, path in _prep_objects(x, _VERB_TARGET_PREPS):
                 yield others(p), f"xcomp>{path}"
+        # last resort for a broken parse: the first named actor after the trigger in its own clause
+        for t in tok.subtree:
+            if t.i <= tok.i or t.dep_ in ("relcl", "advcl", "ccomp"):
+                continue
+            m = self.index.at(t)
+            if m is not None and m not in src and _has_code([m]) and not _in_clause_of_other_verb(t, tok):
+                yield [m], "nearest"
+                break
 
     def _inner(self, cand: _Cand, by_tok: dict[int, _Cand]) -> _Cand | None:
         for other in by_tok.values():
@@ -769,7 +792,7 @@ class EventCoder:
             negated = True
         # "did not agree to withdraw", "failed to withdraw": the governing verb's negation carries down
         cur = verb
-        while cur.dep_ in ("xcomp", "conj") and cur.head is not cur:
+        while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
             cur = cur.head
             n, h, f = self._flags_of(cur)
             if cur.lemma_.lower() == "fail":
@@ -799,7 +822,7 @@ class EventCoder:
             chain.append(cur)
             if cand.entry.pos == "N":
                 chain.insert(0, cand.tok)
-            while cur.head is not cur and len(chain) < 12:
+            while cur.head.i != cur.i and len(chain) < 12:
                 cur = cur.head
                 chain.append(cur)
             chain_ids = {t.i: n for n, t in enumerate(chain)}
@@ -809,7 +832,7 @@ class EventCoder:
                 if ref is None:
                     continue
                 anchor, penalty = ent.root, 0
-                while anchor.head is not anchor and anchor.i not in chain_ids:
+                while anchor.head.i != anchor.i and anchor.i not in chain_ids:
                     if anchor.pos_ in ("VERB", "AUX"):
                         penalty = 20  # the expression dates a subordinate clause: use it only as a fallback
                     anchor = anchor.head
