@@ -128,7 +128,10 @@ def test_actors_list_and_page(store: Store) -> None:
     counterpart_ids = [c["id"] for c in lav["top_counterparts"]]
     assert "person:antony-blinken" in counterpart_ids and "igo:nato" in counterpart_ids
     by_id = {c["id"]: c for c in lav["top_counterparts"]}
-    assert (by_id["person:antony-blinken"]["acts_on"], by_id["person:antony-blinken"]["acted_on_by"]) == (0, 1)
+    assert (by_id["person:antony-blinken"]["acts_on"], by_id["person:antony-blinken"]["acted_on_by"]) == (
+        0,
+        1,
+    )
     assert (by_id["igo:nato"]["acts_on"], by_id["igo:nato"]["acted_on_by"]) == (1, 0)
     assert by_id["UKR"]["name"] == "Ukraine"  # Kuleba has no KB id here: counted under his country
     assert sum(p["as_source"] + p["as_target"] for p in lav["timeline"]) == 3
@@ -171,3 +174,21 @@ def test_network_and_stats(store: Store) -> None:
     assert any(e["source"] == "person:vladimir-putin" for e in by_actor["edges"])
     st = Q.stats(store)
     assert st["articles"] == 6 and st["events_flagged"] == 1 and st["event_types"]["ACCUSE"] >= 2
+
+
+def test_cached_aggregates_follow_writes(tmp_path: Path) -> None:
+    path = ws.build_store(tmp_path / "c.db", pipeline=False)
+    with Store.open(path, readonly=True) as reader, Store.open(path) as writer:
+        before = Q.stats(reader)["events"]
+        assert Q.list_actors(reader, q="erdogan") == ([], 0)
+        text = "Turkish President Recep Tayyip Erdogan hosted talks in Istanbul."
+        res = ws.make_article(text, pub_date="2022-03-29")
+        r = ws.ExtractResult(res)
+        erdogan = ws.ActorRef("TUR", "GOV", "Recep Tayyip Erdogan", "person:recep-tayyip-erdogan", "person")
+        r.events = [
+            ws.event(text, "hosted talks", "CONSULT", 1, 1.0, [erdogan], [], "2022-03-29", cameo="042")
+        ]
+        with writer.transaction():
+            writer.save_result(r)
+        assert Q.stats(reader)["events"] == before + 1  # another connection committed: caches refresh
+        assert [a["id"] for a in Q.list_actors(reader, q="erdogan")[0]] == ["person:recep-tayyip-erdogan"]

@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
             )
     except ValueError:
         pass
+    _upgrade_schema(args.db)
     import uvicorn
 
     from eventwire.web import create_app
@@ -69,3 +70,24 @@ def run(args: argparse.Namespace) -> int:
     print(f"EventWire serving {args.db} ({mode}) at http://{args.host}:{args.port}/", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     return 0
+
+
+def _upgrade_schema(db: str) -> None:
+    """Apply pending migrations (e.g. the read-side indexes) before serving read-only, when the file is
+    writable; a read-only file is served as it is."""
+    import sqlite3
+
+    from eventwire.store import Store
+    from eventwire.store.sqlite import MIGRATIONS
+
+    with Store.open(db, readonly=True) as store:
+        version = store.schema_version()
+    if version >= len(MIGRATIONS):
+        return
+    try:
+        Store.open(db).close()
+        print(f"eventwire: upgraded {db} from schema {version} to {len(MIGRATIONS)}", file=sys.stderr)
+    except sqlite3.OperationalError as exc:
+        print(
+            f"eventwire: warning: {db} is at schema {version} and cannot be upgraded ({exc})", file=sys.stderr
+        )

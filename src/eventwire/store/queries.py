@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
@@ -379,14 +379,21 @@ def _event_filters(
         if len(dyad) != 2 or not all(dyad):
             raise QueryError("dyad needs two actors")
         (ka, va), (kb, vb) = _actor_key(store, dyad[0]), _actor_key(store, dyad[1])
-        a_src, b_tgt = _ea_subquery(ka, "source"), _ea_subquery(kb, "target")
+        # events with a as a source and b as a target: two covering index scans intersected
+        a_to_b = (
+            f"SELECT event_id FROM event_actors WHERE {_actor_where(ka, '')} AND role = 'source' INTERSECT "
+            f"SELECT event_id FROM event_actors WHERE {_actor_where(kb, '')} AND role = 'target'"
+        )
         if directed:
-            where.append(f"({a_src} AND {b_tgt})")
-            params.extend([va, "source", vb, "target"])
+            where.append(f"e.id IN ({a_to_b})")
+            params.extend([va, vb])
         else:
-            b_src, a_tgt = _ea_subquery(kb, "source"), _ea_subquery(ka, "target")
-            where.append(f"(({a_src} AND {b_tgt}) OR ({b_src} AND {a_tgt}))")
-            params.extend([va, "source", vb, "target", vb, "source", va, "target"])
+            b_to_a = (
+                f"SELECT event_id FROM event_actors WHERE {_actor_where(kb, '')} AND role = 'source' INTERSECT "
+                f"SELECT event_id FROM event_actors WHERE {_actor_where(ka, '')} AND role = 'target'"
+            )
+            where.append(f"e.id IN (SELECT event_id FROM ({a_to_b}) UNION SELECT event_id FROM ({b_to_a}))")
+            params.extend([va, vb, vb, va])
     if type:
         types = [t.strip().upper() for t in type.split(",") if t.strip()]
         where.append(f"e.type IN ({','.join('?' * len(types))})")
@@ -413,17 +420,19 @@ def _event_filters(
         if match is None:
             return None
         # FTS narrows to articles, then every word must occur in the event's own sentence.
-        where.append(
-            "e.article_id IN (SELECT id FROM articles WHERE rowid IN"
-            " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"
+        words = _words(text)
+        in_sentence = " AND ".join(
+            [
+                "instr(lower(substr(a2.text, e2.sentence_start + 1, e2.sentence_end - e2.sentence_start)), ?) > 0"
+            ]
+            * len(words)
         )
-        params.append(match)
-        for w in _words(text):
-            where.append(
-                "instr(lower(substr((SELECT text FROM articles WHERE id = e.article_id),"
-                " e.sentence_start + 1, e.sentence_end - e.sentence_start)), ?) > 0"
-            )
-            params.append(w)
+        where.append(
+            "e.rowid IN (SELECT e2.rowid FROM articles a2 JOIN events e2 ON e2.article_id = a2.id"
+            " WHERE a2.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            f" AND {in_sentence})"
+        )
+        params.extend([match, *words])
     return where, params
 
 
@@ -464,12 +473,23 @@ def list_events(
     c = store.conn
     total = int(c.execute(f"SELECT COUNT(*) FROM events e{sql_where}", params).fetchone()[0])  # noqa: S608
     order = "e.trigger_start, e.rowid" if article else "e.event_date DESC, e.rowid DESC"
+    # Page the row ids first (index-only for most filters), then fetch just those rows with their article.
+    ids = [
+        r[0]
+        for r in c.execute(
+            f"SELECT e.rowid FROM events e{sql_where} ORDER BY {order} LIMIT ? OFFSET ?",  # noqa: S608
+            [*params, limit, offset],
+        )
+    ]
+    if not ids:
+        return [], total
     rows = c.execute(
-        f"SELECT {_EVENT_COLS} FROM events e JOIN articles a ON a.id = e.article_id{sql_where}"  # noqa: S608
-        f" ORDER BY {order} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+        f"SELECT {_EVENT_COLS}, e.rowid AS rid FROM events e JOIN articles a ON a.id = e.article_id"  # noqa: S608
+        f" WHERE e.rowid IN ({','.join('?' * len(ids))})",
+        ids,
     ).fetchall()
-    return [_event_row(r) for r in rows], total
+    by_rowid = {r["rid"]: r for r in rows}
+    return [_event_row(by_rowid[i]) for i in ids if i in by_rowid], total
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
@@ -592,38 +612,45 @@ def list_actors(
     """Actors seen in events, mentions or quotes, most active first.
 
     Named actors appear under their knowledge-base id (``level='actor'``); every code also appears as an
-    aggregate (``level='code'``: ``RUS`` counts all Russian actors). ``q`` matches id, code or name
-    (case-insensitive substring). Each item carries ``events_as_source``, ``events_as_target``,
-    ``events``, ``mentions`` and ``quotes`` counts.
+    aggregate (``level='code'``: ``RUS`` counts all Russian actors). ``q`` matches id, code, name or, for
+    a code, its country's name (case-insensitive substring). Each item carries ``events_as_source``,
+    ``events_as_target``, ``events``, ``mentions`` and ``quotes`` counts.
     """
     limit, offset = _page(limit, offset)
-    having = ""
-    params: list[Any] = []
+    rows = _cached(store, "actors", lambda: [_actor_summary(r) for r in store.conn.execute(
+        f"SELECT * FROM ({_ACTOR_ROWS_SQL} GROUP BY s.id, s.level)"  # noqa: S608
+        " ORDER BY events_as_source + events_as_target DESC, mentions DESC, id"
+    )])  # fmt: skip
     if q and q.strip():
-        needle = "%" + q.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        having = (
-            " HAVING lower(s.id) LIKE ? ESCAPE '\\' OR lower(coalesce(max(k.name), max(s.name), '')) LIKE ?"
-            " ESCAPE '\\'"
-        )
-        params = [needle, needle]
-    sql = _ACTOR_ROWS_SQL + " GROUP BY s.id, s.level" + having
-    rows = store.conn.execute(
-        f"SELECT * FROM ({sql}) ORDER BY events_as_source + events_as_target DESC, mentions DESC, id",  # noqa: S608
-        params,
-    ).fetchall()
-    items = [_actor_summary(r) for r in rows]
-    if q and q.strip():  # a country's name ("Russia") should find its code row too
-        needle_l = q.strip().lower()
-        seen = {i["id"] for i in items}
-        extra = [
-            _actor_summary(r)
-            for r in store.conn.execute(
-                f"SELECT * FROM ({_ACTOR_ROWS_SQL} WHERE s.level = 'code' GROUP BY s.id, s.level)"  # noqa: S608
-            )
-            if r["id"] not in seen and needle_l in (_code_name(r["code"]) or "").lower()
+        needle = q.strip().lower()
+        rows = [
+            r
+            for r in rows
+            if needle in r["id"].lower()
+            or needle in (r["name"] or "").lower()
+            or (r["level"] == "code" and needle in (_code_name(r["code"]) or "").lower())
         ]
-        items = sorted(items + extra, key=lambda i: (-i["events"], -i["mentions"], i["id"]))
-    return items[offset : offset + limit], len(items)
+    return [dict(r) for r in rows[offset : offset + limit]], len(rows)
+
+
+# Aggregates (actor list, stats) are kept per connection until the database changes: ``data_version``
+# moves when another connection commits, ``total_changes`` when this one writes.
+_CACHE: dict[tuple[int, str], tuple[Any, tuple[int, int], Any]] = {}
+_CACHE_SIZE = 64
+
+
+def _cached(store: Store, name: str, compute: Callable[[], Any]) -> Any:
+    conn = store.conn
+    stamp = (int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
+    key = (id(conn), name)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is conn and hit[1] == stamp:
+        return hit[2]
+    value = compute()
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = (conn, stamp, value)  # holding conn keeps its id from being reused by another
+    return value
 
 
 @cache
@@ -982,6 +1009,10 @@ def network(
 
 def stats(store: Store) -> dict[str, Any]:
     """Counts per table, date ranges, events per PLOVER type and quad class, quotes per kind."""
+    return dict(_cached(store, "stats", lambda: _stats(store)))
+
+
+def _stats(store: Store) -> dict[str, Any]:
     c = store.conn
     out: dict[str, Any] = {
         t: store.count(t) for t in ("articles", "events", "quotes", "mentions", "actors", "stories")
@@ -991,10 +1022,13 @@ def stats(store: Store) -> dict[str, Any]:
     out["articles_unprocessed"] = int(
         c.execute("SELECT COUNT(*) FROM articles WHERE processed=0").fetchone()[0]
     )
-    r = c.execute("SELECT min(pub_date), max(pub_date) FROM articles").fetchone()
-    out["pub_dates"] = [r[0], r[1]]
-    r = c.execute("SELECT min(event_date), max(event_date) FROM events").fetchone()
-    out["event_dates"] = [r[0], r[1]]
+    # min and max in separate statements so each is one index probe
+    out["pub_dates"] = [
+        c.execute(f"SELECT {f}(pub_date) FROM articles").fetchone()[0] for f in ("min", "max")
+    ]
+    out["event_dates"] = [
+        c.execute(f"SELECT {f}(event_date) FROM events").fetchone()[0] for f in ("min", "max")
+    ]
     out["event_types"] = {
         row[0]: row[1] for row in c.execute("SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY 2 DESC")
     }

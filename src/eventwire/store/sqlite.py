@@ -127,6 +127,19 @@ MIGRATIONS: list[str] = [
     END;
     CREATE INDEX ingest_errors_path ON ingest_errors(path);
     """,
+    # 3: read-side indexes for the API (store/queries.py): counts of unflagged events, actor filters as
+    # covering index scans (event ids straight from the index), names matched case-insensitively.
+    """
+    CREATE INDEX events_flagged_date ON events(flagged, event_date);
+    CREATE INDEX events_id_cover ON events(id, flagged, event_date);
+    CREATE INDEX event_actors_code_event ON event_actors(code, role, event_id);
+    CREATE INDEX event_actors_actor_event ON event_actors(actor_id, role, event_id);
+    CREATE INDEX event_actors_name_event ON event_actors(name COLLATE NOCASE, role, event_id);
+    CREATE INDEX quotes_speaker_code ON quotes(speaker_code);
+    CREATE INDEX quotes_speaker_name ON quotes(speaker_name COLLATE NOCASE);
+    CREATE INDEX mentions_name ON mentions(name COLLATE NOCASE);
+    CREATE INDEX events_article_sentence ON events(article_id, sentence_start, sentence_end);
+    """,
 ]
 
 
