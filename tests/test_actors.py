@@ -96,7 +96,18 @@ def test_honorific_gender_rules_out_namesakes(kb: KnowledgeBase) -> None:
 
 
 def test_place_named_like_a_minister_is_not_the_minister(kb: KnowledgeBase) -> None:
-    assert not [m for m in mentions(kb, "The storm hit Austin, Texas, on Monday.") if "Austin" in m.text]
+    m = at(mentions(kb, "The storm hit Austin, Texas, on Monday."), "Austin")
+    assert (
+        m.actor is not None and m.actor.actor_id is None and (m.actor.code, m.actor.kind) == ("USA", "place")
+    )
+
+
+def test_city_gives_its_country_to_groups_around_it(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Darfur rebels attacked the town. Police in Cizre arrested two men.")
+    assert who(at(ms, "Darfur rebels"))[:2] == ("SDN", "REB")
+    assert who(at(ms, "Police"))[:2] == ("TUR", "COP")
+    cizre = at(ms, "Cizre")
+    assert cizre.actor is not None and (cizre.actor.code, cizre.actor.sector) == ("TUR", None)
 
 
 def test_new_person_surname_continues_without_a_parser_tag(kb: KnowledgeBase) -> None:

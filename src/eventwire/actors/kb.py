@@ -220,6 +220,7 @@ class KnowledgeBase:
     leader_rules: dict[str, str] = field(default_factory=dict)  # country -> office that leads it
     ceremonial_titles: tuple[str, ...] = ()
     repair_names: frozenset[str] | None = field(default=None, repr=False)
+    places: Any = field(default=None, repr=False)  # eventwire.geo Gazetteer: cities and regions -> country
 
     # -- lookups ----------------------------------------------------------------------------------------
     def country(self, code: str) -> Country | None:
@@ -528,6 +529,9 @@ def build_kb(data_dir: Path | None = None) -> KnowledgeBase:
             loader(d / name)
     for terms in kb.holders.values():
         terms.sort(key=lambda t: t.start)
+    from eventwire.geo import load_gazetteer  # places give a country to people and groups found there
+
+    kb.places = load_gazetteer()
     return kb
 
 

@@ -46,7 +46,7 @@ from eventwire.actors.kb import (
 )
 from eventwire.records import ActorRef, Mention
 
-_MODIFIER_KINDS = frozenset({"country", "demonym", "capital", "metonym", "org"})
+_MODIFIER_KINDS = frozenset({"country", "demonym", "capital", "metonym", "org", "place"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "'"})
@@ -275,6 +275,35 @@ def _reads_as_place(d: _Doc, i: int) -> bool:
     if i > 0 and d.keys[i - 1] in _PLACE_PREPOSITIONS:
         return True
     return i + 2 < d.n and d.keys[i + 1] == "," and d.ent_label[i + 2] in ("GPE", "LOC")
+
+
+def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Atom]) -> list[_Atom]:
+    """Cities and regions the KB does not know ("Samarra", "Darfur"): a place gives its country to the
+    people and groups around it ("Darfur rebels", "police" in a story from Cizre)."""
+    if kb.places is None:
+        return []
+    from eventwire.geo import PlaceContext
+
+    codes = Counter(a.entries[0].code for a in atoms if a.entries and a.entries[0].code and a.kind != "org")
+    context = PlaceContext.of(codes.most_common(1)[0][0]) if codes else None
+    out: list[_Atom] = []
+    for e in d.ents:
+        if e.label_ not in ("GPE", "LOC") or any(taken[e.start : e.end]):
+            continue
+        start = e.start + 1 if d.keys[e.start] == "the" else e.start
+        if start >= e.end:
+            continue
+        atom = _Atom(start, e.end, "place", label=e.label_)
+        if _dateline(d, atom):
+            continue
+        place = kb.places.resolve(d.full_text[d.idx[start] : doc_char_end(d, e.end)], context)
+        if place is None or place.country is None or place.kind == "sea":
+            continue
+        atom.entries = [Entry("place", "name", CASE_ANY, tuple(d.text[start : e.end]), code=place.country)]
+        out.append(atom)
+        for i in range(start, e.end):
+            taken[i] = True
+    return out
 
 
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
@@ -750,13 +779,15 @@ def _resolve_simple(a: _Atom, kb: KnowledgeBase) -> tuple[ActorRef | None, str, 
         return (o.ref() if o else ActorRef(e.code, e.sector, None, e.actor_id)), e.how, False
     if a.kind in ("metonym", "capital"):
         return ActorRef(e.code, e.sector), "metonym", False
+    if a.kind == "place":  # a city or region: its country, no sector (it is where, more than who)
+        return ActorRef(e.code, None, None, None, "place"), "name", False
     if a.kind == "demonym":
         # "Russians" are people of the country; "Russian" alone qualifies something that is not an actor
         return ActorRef(e.code, "CVL" if e.plural else None), "demonym", e.plural
     return None, "unresolved", False
 
 
-_KIND_OF_ATOM = {"country": "state", "capital": "metonym", "metonym": "metonym"}
+_KIND_OF_ATOM = {"country": "state", "capital": "metonym", "metonym": "metonym", "place": "place"}
 
 
 def _antecedent(ctx: _Context, i: int, sentence: int, refers: tuple[str, ...], gender: str | None,
@@ -808,12 +839,17 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
         for i in range(a.start, a.end):
             taken[i] = True
     atoms += _name_atoms(d, kb, taken, [a for a in atoms if a.kind == "person"])
+    atoms += _place_atoms(d, kb, taken, atoms)
     atoms += _pronoun_atoms(d, kb, taken)
     atoms.sort(key=lambda a: a.start)
     structs = _structures(d, atoms)
     ctx = _Context(kb, d, pub_date[:10] if pub_date else None)
     for a in atoms:
-        if a.kind in ("country", "capital", "demonym", "metonym") and a.entries and a.entries[0].code:
+        if (
+            a.kind in ("country", "capital", "demonym", "metonym", "place")
+            and a.entries
+            and a.entries[0].code
+        ):
             code = a.entries[0].code
             ctx.sentence_codes.setdefault(d.sent[a.start], Counter())[code] += 1
             ctx.doc_codes[code] += 1
