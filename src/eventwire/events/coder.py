@@ -114,7 +114,7 @@ def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
                 ) or any(d.lemma_.lower() in con.objects for d in children if d.dep_ == "dobj") else None
         elif con.rel == "prep":
             for c in children:
-                if c.dep_ in ("prep", "agent", "dative") and c.lower_ in con.lemmas:
+                if c.dep_ in ("prep", "agent", "dative") and c.lower_ in con.lemmas and c.i > tok.i:
                     if con.objects and not (_pobj_lemmas(c) & con.objects):
                         continue
                     if any(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj"):
@@ -161,13 +161,33 @@ def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
     return True
 
 
+def _base_forms(word: str) -> list[str]:
+    """Candidate base forms of an inflected English word, for when the lemmatizer gets one wrong.
+
+    >>> _base_forms("staged")[:2]
+    ['stage', 'stag']
+    """
+    out = [word]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""),
+                         ("ing", "e"), ("ing", "")):  # fmt: skip
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)] + repl
+            out.append(base)
+            if repl == "" and len(base) > 3 and base[-1] == base[-2]:  # "banned" -> "ban"
+                out.append(base[:-1])
+    return out[1:]
+
+
 def _match(tok: Token, lexicon: Lexicon) -> _Cand | None:
     pos = _pos_class(tok)
     if pos is None:
         return None
     entries = lexicon.entries_for(tok.lemma_.lower(), pos)
-    if not entries and pos == "V" and tok.lower_ != tok.lemma_.lower():
-        entries = lexicon.entries_for(tok.lower_, pos)
+    if not entries and pos in ("V", "N") and tok.lower_ != tok.lemma_.lower():
+        for form in _base_forms(tok.lower_):  # the lemmatizer's slips: "staged" -> "stag"
+            entries = lexicon.entries_for(form, pos)
+            if entries:
+                break
     for entry in entries:
         cand = _Cand(tok, entry)
         if _satisfy(tok, entry, cand):
@@ -482,7 +502,7 @@ class EventCoder:
                 return
             frame = self.lex.frames.get(parent.lemma_.lower()) if parent.pos_ in ("VERB", "AUX") else None
             if frame is not None and dep in ("xcomp", "ccomp", "advcl", "dobj"):
-                if frame == "say" and dep not in ("ccomp",) and cand.entry.pos == "V":
+                if frame in ("say", "allege") and dep not in ("ccomp",) and cand.entry.pos == "V":
                     break
                 cand.frame, cand.frame_tok = frame, parent
                 if frame == "aspect":
@@ -508,6 +528,8 @@ class EventCoder:
             s_toks, _, _ = _subject_tokens(cand.frame_tok)
             for t in s_toks:
                 speaker.extend(_actors_at(t, self.index))
+        if cand.frame == "allege" and cand.frame_tok is not None:
+            return self._allegation(cand, by_tok, sent, para)
         if entry.scope == "reported" and not speaker:
             return []
         if entry.pos == "N" and cand.support is None and not self._noun_has_source(cand.tok):
@@ -581,17 +603,36 @@ class EventCoder:
             f_neg, f_hyp, f_fut = self._flags_of(frame_tok) if frame_tok is not None else (False, False, False)
             d_src, d_tgt = src_refs, tgt_refs
             obj = [c for c in frame_tok.children if c.dep_ == "dobj"] if frame_tok is not None else []
-            if frame_tok is not None and obj and cand.tok.dep_ == "xcomp":  # "wants Putin to attack": a request
+            f_subj = [m for t in _subject_tokens(frame_tok)[0] for m in _actors_at(t, self.index)] if frame_tok is not None else []
+            other_subject = bool(f_subj and src and not set(map(id, f_subj)) & set(map(id, src)))
+            if frame_tok is not None and ((obj and cand.tok.dep_ == "xcomp") or other_subject):
+                # "wants Putin to attack": a request of Putin
                 d_type, d_mode, d_cameo = "REQUEST", None, "100"
-                f_src_toks = _subject_tokens(frame_tok)[0]
-                d_src = [_ref(m) for t in f_src_toks for m in _actors_at(t, self.index)]
-                d_tgt = [_ref(m) for t in obj for m in _actors_at(t, self.index)]
+                d_src = [_ref(m) for m in f_subj]
+                d_tgt = [_ref(m) for t in obj for m in _actors_at(t, self.index)] or [_ref(m) for m in src]
             events.append(
                 self._event(d_type, d_mode, d_cameo, d_src, d_tgt, cand, sent, date, basis, f_neg, f_hyp, f_fut,
                             reported_by, conf - 0.1,
                             f"intent({frame_tok.lemma_ if frame_tok is not None else 'future'})+{rule_text}")  # fmt: skip
             )
         return events
+
+    def _allegation(self, cand: _Cand, by_tok: dict[int, _Cand], sent: Span, para: int) -> list[Event]:
+        """ "The US claimed that ISIL had attacked Iraq": an accusation by the claimant of the actor it names
+        (CAMEO 112, PLOVER ACCUSE allege); the alleged act itself is not asserted by the article."""
+        assert cand.frame_tok is not None
+        speaker = [m for t in _subject_tokens(cand.frame_tok)[0] for m in _actors_at(t, self.index)]
+        accused, _, _ = self._arguments(cand, by_tok)
+        if not speaker:
+            return []
+        accused = [m for m in accused if not self._same_side([m], speaker)] or []
+        negated, hypothetical, future = self._flags_of(cand.frame_tok)
+        date, basis = self._date(cand, sent, para)
+        return [
+            self._event("ACCUSE", "allege", "112", [_ref(m) for m in speaker], [_ref(m) for m in accused], cand,
+                        sent, date, basis, negated, hypothetical, future, _ref(speaker[0]), 0.5,
+                        f"allege({cand.frame_tok.lemma_})+{cand.entry.pattern} ; source=speaker ; target=nsubj")
+        ]  # fmt: skip
 
     def _event(
         self, typ: str, mode: str | None, cameo: str, src: list[ActorRef], tgt: list[ActorRef], cand: _Cand,
@@ -665,6 +706,14 @@ class EventCoder:
             src.extend(m for m in _actors_at(t, self.index) if m not in src)
         if src:
             paths["source"] = path
+        elif path == "passive":  # "were killed in Israeli tank shelling": the attacker names the means
+            for p, ppath in _prep_objects(tok, frozenset({"in", "by", "during", "from"})):
+                for c in p.children:
+                    if c.dep_ in ("amod", "compound", "poss", "nmod") and _is_name(c):
+                        src.extend(m for m in _actors_at(c, self.index) if m not in src)
+                if src:
+                    paths["source"] = f"{ppath}>{p.text}>modifier"
+                    break
         for t in patients:
             tgt.extend(m for m in _actors_at(t, self.index) if m not in src)
         if tgt:
@@ -678,8 +727,14 @@ class EventCoder:
         the noun a constraint matched), then the objects of a matched open complement."""
         tok = cand.tok
 
+        src_codes = {m.actor.code for m in src if m.actor is not None and m.actor.code}
+
         def others(t: Token) -> list[Mention]:
-            return [m for m in _actors_at(t, self.index) if m not in src]
+            # not the source itself, nor a pronoun standing for it ("opened its borders")
+            return [
+                m for m in _actors_at(t, self.index)
+                if m not in src and not (m.how == "pronoun" and m.actor is not None and m.actor.code in src_codes)
+            ]  # fmt: skip
 
         objects = [o for o in tok.children if o.dep_ in _OBJ_DEPS]
         if cand.obj is not None and cand.obj not in objects:
@@ -694,7 +749,8 @@ class EventCoder:
         for p, path in _prep_objects(tok, _VERB_TARGET_PREPS):
             yield others(p), path
         for o in objects:  # "threatened further action against Russia"
-            for p, path in _prep_objects(o, _NOUN_TARGET_PREPS):
+            preps = _NOUN_TARGET_PREPS if cand.entry.type in _COOPERATIVE else _NOUN_TARGET_PREPS - {"for"}
+            for p, path in _prep_objects(o, preps):
                 yield others(p), f"{o.text}>{path}"
         if cand.entry.type in _PLACE_TARGET_TYPES:  # "demonstrated in Serbia", "shelled positions near Rafah"
             for p, path in _prep_objects(tok, frozenset({"in", "near", "inside"})):
@@ -721,7 +777,7 @@ class EventCoder:
             if t.i <= tok.i or t.dep_ in ("relcl", "advcl", "ccomp"):
                 continue
             m = self.index.at(t)
-            if m is not None and m not in src and _has_code([m]) and not _in_clause_of_other_verb(t, tok):
+            if m is not None and others(t) and _has_code([m]) and not _in_clause_of_other_verb(t, tok):
                 yield [m], "nearest"
                 break
 
