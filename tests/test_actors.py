@@ -311,3 +311,8 @@ def test_dateline_is_not_an_actor(kb: KnowledgeBase) -> None:
 def test_headline_surname_before_the_full_name(kb: KnowledgeBase) -> None:
     ms = mentions(kb, "Trump’s leaked taxes.\n\nDonald Trump declined to comment.", "2016-10-03")
     assert ms[0].text == "Trump" and ms[0].actor.actor_id == "person:donald-trump"  # type: ignore[union-attr]
+
+
+def test_stance_prefix_is_not_a_nationality(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "In eastern Ukraine, pro-Russian separatists shelled the airport.")
+    assert who(at(ms, "separatists"))[:2] == ("UKR", "REB")

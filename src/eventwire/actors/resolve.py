@@ -55,6 +55,8 @@ _QUALIFIERS = frozenset({"deputy", "vice", "acting", "interim", "former", "then"
                          "first", "senior", "top", "new", "late", "caretaker", "ousted", "-"})  # fmt: skip
 # Qualifiers that mean the person is not the current holder of the office.
 _NOT_HOLDER = frozenset({"deputy", "vice", "former", "ex", "late", "ousted"})
+_STANCE_PREFIXES = frozenset({"anti", "pro"})
+_CONTEXT_KINDS = frozenset({"country", "capital", "demonym", "metonym", "place"})
 _SLUG = re.compile(r"[^a-z0-9]+")
 _PRONOUN_WINDOW = 3  # sentences back
 _MAX_NAME_RUN = 4
@@ -487,6 +489,8 @@ def _group(b: _Builder, g: _Atom) -> list[_Structure]:
     for a in b.atoms:
         if a.kind not in _MODIFIER_KINDS or not b.free(a) or a.end > g.start or g.start - a.end > 4:
             continue
+        if _stance(d, a):
+            continue  # "anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality
         chain = a.end - 1  # "Russia's military": the name itself is the possessor
         for _ in range(3):  # "Hungarian and Romanian officials": conj -> amod -> noun
             if d.head[chain] in range(g.start, g.end):
@@ -518,6 +522,11 @@ def _group(b: _Builder, g: _Atom) -> list[_Structure]:
             return [_Structure(b.with_det(g.start), mod.end, "group", g, [mod], label="group_noun")]
     b.take(g)
     return [_Structure(b.with_det(g.start), g.end, "group", g, [], label="group_noun")]
+
+
+def _stance(d: _Doc, a: _Atom) -> bool:
+    """ "pro-Russian", "anti-Syria": the country is what someone is for or against."""
+    return a.start >= 2 and d.keys[a.start - 1] == "-" and d.keys[a.start - 2] in _STANCE_PREFIXES
 
 
 def _drop_overlaps(structs: list[_Structure]) -> list[_Structure]:
@@ -845,11 +854,7 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
     structs = _structures(d, atoms)
     ctx = _Context(kb, d, pub_date[:10] if pub_date else None)
     for a in atoms:
-        if (
-            a.kind in ("country", "capital", "demonym", "metonym", "place")
-            and a.entries
-            and a.entries[0].code
-        ):
+        if a.kind in _CONTEXT_KINDS and a.entries and a.entries[0].code and not _stance(d, a):
             code = a.entries[0].code
             ctx.sentence_codes.setdefault(d.sent[a.start], Counter())[code] += 1
             ctx.doc_codes[code] += 1
