@@ -79,28 +79,30 @@ def gold_article(doc: dict[str, Any]) -> Article:
 
 
 def run_pipeline(
-    docs: Sequence[dict[str, Any]], pipeline: Pipeline, batch_size: int = 16
+    docs: Sequence[dict[str, Any]], pipeline: Pipeline
 ) -> Iterator[tuple[dict[str, Any], ExtractResult | None, str | None]]:
     """Yield ``(gold doc, result or None, error or None)`` in input order.
 
-    Batches go through :meth:`Pipeline.process`; when a batch fails, its documents are redone one by one so
-    that only the document at fault is lost.
+    Documents stream through one :meth:`Pipeline.process` call. If it raises, the rest go through one at a
+    time, so a failing document is reported without losing the others and without parsing whole batches
+    again after every failure.
     """
-    for start in range(0, len(docs), batch_size):
-        batch = docs[start : start + batch_size]
+    done = 0
+    try:
+        for result in pipeline.process(gold_article(d) for d in docs):
+            doc = docs[done]
+            done += 1
+            yield doc, result, None
+        return
+    except Exception:
+        pass  # the document at fault is among the rest: go one by one
+    for doc in docs[done:]:
         try:
-            results = list(pipeline.process(gold_article(d) for d in batch))
-        except Exception:
-            results = []
-        if len(results) == len(batch):
-            for doc, result in zip(batch, results, strict=True):
-                yield doc, result, None
-            continue
-        for doc in batch:
-            try:
-                yield doc, next(iter(pipeline.process([gold_article(doc)]))), None
-            except Exception as exc:  # a failing document is reported, never fatal
-                yield doc, None, f"{type(exc).__name__}: {exc}"
+            result = next(iter(pipeline.process([gold_article(doc)])))
+        except Exception as exc:  # a failing document is reported, never fatal
+            yield doc, None, f"{type(exc).__name__}: {exc}"
+        else:
+            yield doc, result, None
 
 
 def evaluate_documents(
@@ -147,11 +149,21 @@ def evaluate_documents(
 
 
 def evaluate_file(
-    path: str | Path, pipeline: Pipeline | None = None, *, count_flagged_system: bool = False
+    path: str | Path,
+    pipeline: Pipeline | None = None,
+    *,
+    count_flagged_system: bool = False,
+    processes: int = 1,
 ) -> EvalResult:
-    """Read a gold JSONL file, run the pipeline over it and score it. ``seconds`` includes model loading."""
+    """Read a gold JSONL file, run the pipeline over it and score it. ``seconds`` includes model loading.
+
+    Without a ``pipeline`` one is opened with ``processes`` spaCy parsing processes (default 1: with
+    worker processes, an exception in a coder can leave spaCy waiting on its workers forever).
+    """
     started = time.perf_counter()
     docs, bad = read_gold(path)
+    if pipeline is None:
+        pipeline = Pipeline(n_process=processes)
     result = evaluate_documents(
         docs, pipeline, count_flagged_system=count_flagged_system, path=str(path), started=started
     )

@@ -1,0 +1,232 @@
+"""Score the pipeline on every benchmark in ../shared/benchmarks/ and write docs/quality.md.
+
+Run it from anywhere (``make quality`` or ``.venv/bin/python bench/quality.py``) whenever a coder changes.
+The benchmarks folder is ``shared/benchmarks`` next to the project root; ``--benchmarks`` points elsewhere.
+One pipeline is opened for all files; each file's seconds cover running and scoring it, the model load is
+reported on its own. Only numbers are written: no benchmark text goes into the report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from eventwire.evaluate.runner import EvalResult, evaluate_file
+from eventwire.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
+DEFAULT_OUT = ROOT / "docs" / "quality.md"
+
+# What each public benchmark can and cannot say (from shared/benchmarks/README.md).
+CAVEATS: dict[str, str] = {
+    "plover_gsr": "gold, one coded event per sentence (other events in the sentence are not coded): a recall "
+    "test; precision here underestimates a system. 14 events have no coded source and are not required.",
+    "petrarch_gsr": "silver (PETRARCH-2 output corrected by hand); 43 of 78 sentences are constructed test "
+    "sentences; 12 documents assert that no event should be found.",
+    "polnear_dev": "gold attributions filtered to speech and writing cues; speakers are surface mentions "
+    "(often pronouns), scored by span overlap or surname.",
+}
+
+
+def git_commit() -> str:
+    """``git rev-parse --short HEAD``, with a note when src/ has uncommitted changes."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "src"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{head} (plus uncommitted changes under src/)" if dirty else head
+
+
+def num(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def summary_table(results: list[EvalResult]) -> list[str]:
+    lines = [
+        "| benchmark | docs | failed | events P | events R | events F1 | sentence P | sentence R | sentence F1 "
+        "| quotes P | quotes R | quotes F1 | speaker acc. | actor code acc. | seconds |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        d = r.to_dict()
+        e, s, q, a = d["events"], d["events"]["sentence"], d["quotes"], d["actors"]
+        lines.append(
+            f"| `{Path(r.path).name}` | {d['documents']} | {d['failed']} | {num(e['precision'])} | "
+            f"{num(e['recall'])} | {num(e['f1'])} | {num(s['precision'])} | {num(s['recall'])} | "
+            f"{num(s['f1'])} | {num(q['precision'])} | {num(q['recall'])} | {num(q['f1'])} | "
+            f"{num(q['speaker_accuracy'])} | {num(a['accuracy'])} | {d['seconds']:.1f} |"
+        )
+    return lines
+
+
+def event_section(events: dict[str, Any]) -> list[str]:
+    sentence = events["sentence"]
+    lines = [
+        f"Events: {events['documents']} documents annotated. Triples: gold {events['gold']}, scored system "
+        f"{events['system']}, matched {events['matched']}, ignored {events['ignored']} (matching only optional, "
+        "flagged or uncoded-source gold). Sentence view: gold "
+        f"{sentence['gold']}, system {sentence['system']}, matched {sentence['matched']}.",
+        "",
+        "| type | gold | system | matched | ignored | P | R | F1 | sentence P | sentence R | sentence F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    empty = {
+        "gold": 0,
+        "system": 0,
+        "matched": 0,
+        "ignored": 0,
+        "precision": None,
+        "recall": None,
+        "f1": None,
+    }
+    rows = sorted(set(events["by_type"]) | set(sentence["by_type"]))
+    for etype in [*rows, "all"]:
+        t = events if etype == "all" else events["by_type"].get(etype, empty)
+        s = sentence if etype == "all" else sentence["by_type"].get(etype, empty)
+        label = "**all**" if etype == "all" else etype
+        lines.append(
+            f"| {label} | {t['gold']} | {t['system']} | {t['matched']} | {t['ignored']} | {num(t['precision'])} | "
+            f"{num(t['recall'])} | {num(t['f1'])} | {num(s['precision'])} | {num(s['recall'])} | {num(s['f1'])} |"
+        )
+    return lines
+
+
+def quote_section(quotes: dict[str, Any]) -> list[str]:
+    lines = [
+        f"Quotes: {quotes['documents']} documents annotated. Gold {quotes['gold']}, found {quotes['found']}; "
+        f"scored system quotes {quotes['system']}, correct {quotes['correct']}, ignored {quotes['ignored']} "
+        f"(overlapping an excluded attribution); speakers right {quotes['speaker_correct']} of "
+        f"{quotes['speaker_scored']} found quotes with a scorable gold speaker.",
+        "",
+        "| kind | gold | found | R | system | correct | P | F1 | speaker acc. |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for kind, k in [*sorted(quotes["by_kind"].items()), ("all", quotes)]:
+        label = "**all**" if kind == "all" else kind
+        lines.append(
+            f"| {label} | {k['gold']} | {k['found']} | {num(k['recall'])} | {k['system']} | {k['correct']} | "
+            f"{num(k['precision'])} | {num(k['f1'])} | {num(k['speaker_accuracy'])} |"
+        )
+    lines.append("")
+    lines.append("Recall by kind uses the gold kind; precision by kind uses the system's kind.")
+    return lines
+
+
+def actor_section(results: list[EvalResult]) -> list[str]:
+    lines = [
+        "## Actor country codes",
+        "",
+        "For each gold event actor with a code and a surface text that occurs in the document, do the "
+        "pipeline's mentions covering that text resolve to the gold code? (`eventwire.evaluate.actor_accuracy`; "
+        "each text and code once per document; sector accuracy is over the actors with the right code and a "
+        "gold sector.)",
+        "",
+        "| benchmark | actors in text | correct | wrong code | no code | no mention | not in text | accuracy "
+        "| sector acc. |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        a = r.actors
+        if not (a["scored"] or a["not_in_text"]):
+            continue
+        lines.append(
+            f"| `{Path(r.path).name}` | {a['scored']} | {a['correct']} | {a['wrong']} | {a['unresolved']} | "
+            f"{a['missing']} | {a['not_in_text']} | {num(a['accuracy'])} | {num(a['sector_accuracy'])} |"
+        )
+    skipped = [Path(r.path).name for r in results if not (r.actors["scored"] or r.actors["not_in_text"])]
+    if skipped:
+        lines += ["", "No gold actor surface texts in: " + ", ".join(f"`{s}`" for s in skipped) + "."]
+    return lines
+
+
+def render(results: list[EvalResult], load_seconds: float, commit: str, when: str) -> str:
+    """The whole docs/quality.md text."""
+    lines = [
+        "# Quality against the public benchmarks",
+        "",
+        f"Generated by `bench/quality.py` on {when} at commit `{commit}`. Do not edit by hand: re-run "
+        "`make quality` after changing a coder.",
+        "",
+        'Scoring follows DESIGN.md "Gold format and scoring"; the exact rules are in the docstring of '
+        "`src/eventwire/evaluate/scorer.py`. In short: events are (source code, type, target code) triples per "
+        "document (an empty gold target is a wildcard, CONSULT is symmetric, optional and flagged gold events are "
+        "neither required nor penalised, negated/hypothetical/future system events are not counted); the "
+        "sentence view compares types per gold sentence; a gold quote is found when one system quote covers at "
+        "least half of it. `–` means undefined (nothing to divide by, e.g. precision when the system output "
+        "nothing). `eventwire eval FILE --by-type --show-errors 10` shows the misses and false positives.",
+        "",
+        f"The spaCy model, actor knowledge base and lexicon loaded once in {load_seconds:.1f} s; each benchmark's "
+        "seconds cover running the pipeline over it and scoring it.",
+        "",
+        "## Summary",
+        "",
+        *summary_table(results),
+        "",
+    ]
+    for r in results:
+        d = r.to_dict()
+        stem = Path(r.path).stem
+        lines += [f"## `{Path(r.path).name}`", ""]
+        if stem in CAVEATS:
+            lines += [f"*Reading it:* {CAVEATS[stem]}", ""]
+        lines.append(f"{d['documents']} documents, {d['failed']} failed, {d['seconds']:.1f} s.")
+        for failure in d["failures"][:10]:
+            lines.append(f"- failed: `{failure.get('id')}`: {failure.get('error')}")
+        lines.append("")
+        if d["events"]["documents"]:
+            lines += [*event_section(d["events"]), ""]
+        if d["quotes"]["documents"]:
+            lines += [*quote_section(d["quotes"]), ""]
+    lines += actor_section(results)
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--benchmarks", type=Path, default=DEFAULT_BENCHMARKS, help="folder of gold *.jsonl files"
+    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the report")
+    args = parser.parse_args(argv)
+    files = sorted(args.benchmarks.glob("*.jsonl"))
+    if not files:
+        print(f"no *.jsonl benchmarks in {args.benchmarks}", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    pipeline = Pipeline()
+    pipeline.extract("Warm-up sentence: the minister met the ambassador.")  # loads model, KB and lexicon
+    load_seconds = time.perf_counter() - started
+    results = []
+    for path in files:
+        result = evaluate_file(path, pipeline)
+        results.append(result)
+        e, q = result.summary["events"], result.summary["quotes"]
+        print(
+            f"{path.name:<24} {result.seconds:6.1f} s  events P {num(e['precision'])} R {num(e['recall'])} "
+            f"F1 {num(e['f1'])}  quotes P {num(q['precision'])} R {num(q['recall'])} "
+            f"speaker {num(q['speaker_accuracy'])}  actors {num(result.actors['accuracy'])}"
+        )
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(render(results, load_seconds, git_commit(), when), encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
