@@ -62,6 +62,10 @@ class FakePipeline:
         for article in articles:
             if "BREAK" in article.text:
                 raise RuntimeError("parser fell over")
+            if "NORMALISE" in article.text:
+                article = Article(
+                    id=article.id, text=" ".join(article.text.split()), pub_date=article.pub_date
+                )
             result = ExtractResult(article=article)
             if article.text.startswith("Lithuania"):
                 ltu, pol = ActorRef(code="LTU", sector="GOV"), ActorRef(code="POL", sector="GOV")
@@ -86,6 +90,12 @@ def test_failing_document_is_reported_and_scored_as_empty() -> None:
     assert events["by_type"]["PROTEST"]["recall"] == 0.0
     assert quotes["found"] == 1 and quotes["speaker_accuracy"] == 1.0
     assert report["actors"]["correct"] == 1
+
+
+def test_result_with_another_text_is_a_failure() -> None:
+    doc = {"id": "spaced", "text": "NORMALISE  me,  please.", "events": [], "quotes": []}
+    report = evaluate_documents([doc], FakePipeline()).to_dict()  # type: ignore[arg-type]
+    assert report["failed"] == 1 and "offsets" in report["failures"][0]["error"]
 
 
 def test_bad_gold_lines_are_reported(tmp_path: Path) -> None:
