@@ -183,6 +183,10 @@ def _match(tok: Token, lexicon: Lexicon) -> _Cand | None:
     if pos is None:
         return None
     entries = lexicon.entries_for(tok.lemma_.lower(), pos)
+    if pos == "N" and tok.i >= 2 and tok.nbor(-1).text == "-":  # "build-up", "cease-fire": split by the tokenizer
+        hyphened = lexicon.entries_for(f"{tok.nbor(-2).lower_}-{tok.lemma_.lower()}", pos)
+        if hyphened:
+            entries = hyphened
     if not entries and pos in ("V", "N") and tok.lower_ != tok.lemma_.lower():
         for form in _base_forms(tok.lower_):  # the lemmatizer's slips: "staged" -> "stag"
             entries = lexicon.entries_for(form, pos)
@@ -435,6 +439,9 @@ class EventCoder:
         used = set().union(*(c.used for c in cands))
         cands = [c for c in cands if c.tok.i not in used]
         by_tok = {c.tok.i: c for c in cands}
+        for c in cands:  # "it was essential that NATO pledged": the clause hangs on the copula
+            if c.entry.pos == "A" and c.tok.dep_ in ("acomp", "oprd") and c.tok.head.i not in by_tok:
+                by_tok[c.tok.head.i] = c
         for c in cands:
             self._embed(c, by_tok)
         out: list[Event] = []
@@ -494,12 +501,16 @@ class EventCoder:
                 )  # fmt: skip
                 if not protest_purpose:  # "rallied, demanding reforms": the demand is the protest's
                     break
-            if parent.i in by_tok:
+            if parent.i in by_tok and by_tok[parent.i] is not cand:
                 outer = by_tok[parent.i]
                 if cur.i == cand.tok.i and dep in ("dobj", "pobj", "prep") and cand.entry.pos == "V":
                     break  # a verb under an object position is its own clause
                 cand.outer = outer
                 return
+            if cand.entry.pos == "N" and dep == "dobj" and parent.lemma_.lower() in _SUPPORT_VERBS and cand.support is None:
+                cand.support = parent  # "told a news conference": the verb carries the noun
+                cur = parent
+                continue
             frame = self.lex.frames.get(parent.lemma_.lower()) if parent.pos_ in ("VERB", "AUX") else None
             if frame is not None and dep in ("xcomp", "ccomp", "advcl", "dobj"):
                 if frame in ("say", "allege") and dep not in ("ccomp",) and cand.entry.pos == "V":
@@ -556,7 +567,7 @@ class EventCoder:
             expletive = any(_expletive(t) for t in subj_toks)
             if entry.scope == "reported":
                 typ = "ACCUSE"
-                tgt, paths["target"] = src or tgt, "reported-subject"
+                tgt, paths["target"] = src, "reported-subject"  # the agent; a passive's patient is not accused
                 src, paths["source"] = speaker, "speaker"
                 rule += " +reported-speech"
             elif typ in VERBAL_TYPES and (not src or expletive or self._stands_for(src, speaker)):
@@ -568,7 +579,7 @@ class EventCoder:
                 paths["target"], paths["source"] = "complement-subject", "speaker"
                 rule += " +must-demand"
         if not src and not tgt:
-            return []
+            return []  # no actor at all: nothing to code
         negated, hypothetical, future = self._flags(cand)
         if self._continuing(cand):
             future = False
@@ -584,7 +595,7 @@ class EventCoder:
             comp = self.lex.complements.get(("intent", typ))
             if comp is not None:
                 derived.append((comp.type, comp.mode, comp.cameo))
-        if negated and not hypothetical and typ in _COOPERATIVE:
+        if negated and not hypothetical and typ in _COOPERATIVE and src:
             # "will not accept", "would not meet their demands": a refusal (PLOVER REJECT)
             comp = self.lex.complements.get(("REJECT", typ))
             derived.append(("REJECT", comp.mode if comp else None, comp.cameo if comp else "120"))
@@ -704,6 +715,9 @@ class EventCoder:
             s_toks, patients, path = _subject_tokens(verb)
         for t in s_toks:
             src.extend(m for m in _actors_at(t, self.index) if m not in src)
+        if not s_toks and not path and entry.pos == "V" and not _is_passive(tok):
+            src = self._preceding_actors(tok)  # a parse that lost the subject: the actors just before
+            path = "preceding"
         if src:
             paths["source"] = path
         elif path == "passive":  # "were killed in Israeli tank shelling": the attacker names the means
@@ -721,6 +735,35 @@ class EventCoder:
         if not tgt:
             tgt, paths["target"] = _first_found(self._verb_target_options(cand, src))
         return src, tgt, paths
+
+    def _preceding_actors(self, tok: Token) -> list[Mention]:
+        """The mention closest before ``tok`` in its sentence (with one coordinated with it by "and"), when
+        no verb stands between them."""
+        out: list[Mention] = []
+        i = tok.i - 1
+        start = tok.sent.start
+        seen_and = False
+        while i >= start:
+            t = self.tok(i)
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
+                break
+            m = self.index.at(t)
+            if m is not None:
+                if not out or (seen_and and m not in out):
+                    if m not in out and _has_code([m]):
+                        out.append(m)
+                        seen_and = False
+                        if len(out) == 2:
+                            break
+                i -= 1
+                continue
+            if t.lower_ == "and" and out:
+                seen_and = True
+            i -= 1
+        return out
+
+    def tok(self, i: int) -> Token:
+        return self.doc[i]
 
     def _verb_target_options(self, cand: _Cand, src: list[Mention]) -> Iterable[tuple[list[Mention], str]]:
         """Target candidates of a verbal trigger in order: objects, prepositional objects (of the verb, then of
@@ -757,7 +800,8 @@ class EventCoder:
                 found = [m for m in others(p) if m.label in ("GPE", "LOC", "FAC") or m.how in ("name", "alias")]
                 yield found, f"place:{path}"
         if cand.entry.type in VERBAL_TYPES:  # "demanded that the DPRK forsake its programme"
-            for c in tok.children:
+            holder = tok.head if cand.entry.pos == "A" and tok.dep_ in ("acomp", "oprd") else tok
+            for c in list(tok.children) + (list(holder.children) if holder.i != tok.i else []):
                 if c.dep_ == "ccomp":
                     for subj in _subject_tokens(c)[0]:
                         yield others(subj), "ccomp>nsubj"

@@ -60,8 +60,11 @@ class Entry:
     basis: str
 
     @property
-    def specificity(self) -> int:
-        return len(self.constraints)
+    def specificity(self) -> float:
+        """How much of the context the pattern pins down: an open complement or a preposition with its object
+        says more than a bare preposition ("speak/V prep:by>phone" beats "speak/V prep:with")."""
+        weights = {"xcomp": 1.5, "dobj": 1.2, "prep": 1.0, "prt": 1.0, "compound": 1.0}
+        return sum(weights[c.rel] + (0.5 if c.objects else 0.0) for c in self.constraints)
 
 
 @dataclass(frozen=True, slots=True)
