@@ -1,0 +1,188 @@
+"""Ingest throughput: what storing costs on top of parsing, and what the coders cost on top of that.
+
+Runs, in one process over the same texts (the bundled samples plus ../shared/benchmarks/*.jsonl when
+present, repeated until there are at least ``--min-words`` words; every copy gets a short marker so content
+hashing does not drop it):
+
+* ``nlp.pipe``               the bare spaCy parse, the floor cost of any pipeline on this model;
+* ``ingest, parse only``     the real ingest path (JSON Lines file → readers → normalise/hash → batches →
+                             parse → sentences and entity mentions → SQLite with FTS, one transaction per
+                             batch) into a fresh temp database: what ingest and storage add to parsing;
+* ``ingest --no-code``       the same with the pipeline's own pre-parse text repair and actor resolution;
+* ``extract`` (no DB)        the full pipeline (repair, parse, actors, events, quotes) without storage;
+* ``ingest`` (full)          the full pipeline with storage.
+
+Each mode runs ``--repeat`` times, alternating, and the best time counts (the machine is shared). The ratio
+column is words/s relative to the bare ``nlp.pipe`` run; ``ingest, parse only`` should stay at or above 0.85.
+The two full-pipeline modes run on the first ``--full-words`` words only (the coders are slower).
+
+    .venv/bin/python bench/ingest.py [--min-words 50000] [--batch-size 64] [--repeat 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from eventwire.ingest.readers import Entry, ReadOptions, read_paths
+from eventwire.ingest.runner import ingest
+from eventwire.nlp import load_model
+from eventwire.pipeline import Pipeline
+from eventwire.records import Article, ExtractResult, Mention, Sentence
+from eventwire.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "src" / "eventwire" / "data" / "samples"
+BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
+
+
+def load_texts(min_words: int) -> tuple[list[dict[str, str | None]], list[str]]:
+    """Article records (text, pub_date, title) repeated to ``min_words``, and where they came from."""
+    sources = sorted(SAMPLES.glob("*.txt")) + (
+        sorted(BENCHMARKS.glob("*.jsonl")) if BENCHMARKS.is_dir() else []
+    )
+    base = [
+        {"text": i.article.text, "pub_date": i.article.pub_date, "title": i.article.title}
+        for i in read_paths([str(s) for s in sources], ReadOptions(use_mtime=False))
+        if isinstance(i, Entry) and i.article.language == "en"
+    ]
+    unique = {str(r["text"]): r for r in base}  # the benchmark files repeat a few texts
+    base = list(unique.values())
+    if not base:
+        raise SystemExit("no texts: neither bundled samples nor ../shared/benchmarks found")
+    out: list[dict[str, str | None]] = []
+    words = copy = 0
+    while words < min_words:
+        copy += 1
+        for rec in base:
+            text = rec["text"] if copy == 1 else f"{rec['text']}\n\nCopy {copy}."
+            out.append({**rec, "text": text})
+            words += len(str(text).split())
+    names = sorted({s.parent.name + "/" + (s.name if s.suffix == ".jsonl" else "*.txt") for s in sources})
+    return out, names
+
+
+class ParseOnly(Pipeline):
+    """The pipeline cut down to the spaCy parse: sentences and entity mentions, no repair, no coders."""
+
+    def process(self, articles: Iterable[Article]) -> Iterator[ExtractResult]:
+        self._load()
+        assert self.nlp is not None
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield ExtractResult(
+                article,
+                sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
+                mentions=[Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
+            )
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--min-words", type=int, default=50_000, help="words in the main runs (default 50000)"
+    )
+    parser.add_argument("--full-words", type=int, default=10_000, help="words in the full-pipeline runs")
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--skip-full", action="store_true", help="leave out the two full-pipeline modes")
+    args = parser.parse_args(argv)
+
+    records, names = load_texts(args.min_words)
+    k = 0
+    words = 0
+    while k < len(records) and words < args.full_words:
+        words += len(str(records[k]["text"]).split())
+        k += 1
+    subsets = {"all": records, "full": records[:k]}
+    tmp = Path(tempfile.mkdtemp(prefix="ew-bench-"))
+    files: dict[str, Path] = {}
+    texts: dict[str, list[str]] = {}
+    for key, recs in subsets.items():
+        files[key] = tmp / f"{key}.jsonl"
+        files[key].write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+        texts[key] = [str(r["text"]) for r in recs]
+
+    t0 = time.perf_counter()
+    nlp = load_model()
+    list(nlp.pipe(texts["all"][:8]))
+    pipelines = {
+        "parse": ParseOnly(nlp=nlp, code=False, batch_size=args.batch_size),
+        "no-code": Pipeline(nlp=nlp, code=False, batch_size=args.batch_size),
+        "full": Pipeline(nlp=nlp, batch_size=args.batch_size),
+    }
+    for pipeline in pipelines.values():
+        pipeline._load()
+    load_s = time.perf_counter() - t0
+    runs = 0
+
+    def bare() -> None:
+        for _ in nlp.pipe(texts["all"], batch_size=args.batch_size):
+            pass
+
+    def ingest_with(pipeline: Pipeline, key: str) -> Callable[[], None]:
+        def run() -> None:
+            nonlocal runs
+            runs += 1
+            with Store.open(tmp / f"run{runs}.db") as store:
+                summary = ingest(read_paths([str(files[key])]), store, pipeline, batch_size=args.batch_size)
+            assert summary.stored == len(texts[key]), summary.line()
+
+        return run
+
+    def extract_full() -> None:
+        for _ in pipelines["full"].process(
+            i.article for i in read_paths([str(files["full"])]) if isinstance(i, Entry)
+        ):
+            pass
+
+    modes: list[tuple[str, str, Callable[[], None]]] = [
+        ("nlp.pipe (bare spaCy parse)", "all", bare),
+        ("ingest, parse only (read+parse+SQLite)", "all", ingest_with(pipelines["parse"], "all")),
+        ("ingest --no-code (+ text repair, actors)", "all", ingest_with(pipelines["no-code"], "all")),
+    ]
+    if not args.skip_full:
+        modes += [
+            ("extract, full pipeline, no DB", "full", extract_full),
+            ("ingest, full pipeline + SQLite", "full", ingest_with(pipelines["full"], "full")),
+        ]
+    best = {name: float("inf") for name, _, _ in modes}
+    for _ in range(max(1, args.repeat)):
+        for name, _, fn in modes:
+            best[name] = min(best[name], timed(fn))
+
+    n_words = {key: sum(len(t.split()) for t in ts) for key, ts in texts.items()}
+    base_rate = n_words["all"] / best[modes[0][0]]
+    print(f"texts: {', '.join(names)} (unique texts repeated with a marker); batch {args.batch_size}; "
+          f"best of {args.repeat}; model+KB load {load_s:.1f}s (not counted)")  # fmt: skip
+    print()
+    print(
+        f"| {'mode':<42} | {'articles':>8} | {'words':>6} | {'seconds':>7} | {'articles/s':>10} | {'words/s':>7} | {'ratio':>5} |"
+    )
+    print(f"|{'-' * 44}|{'-' * 9}:|{'-' * 7}:|{'-' * 8}:|{'-' * 11}:|{'-' * 8}:|{'-' * 6}:|")
+    for name, key, _ in modes:
+        sec, n, w = best[name], len(texts[key]), n_words[key]
+        print(
+            f"| {name:<42} | {n:8d} | {w:6d} | {sec:7.2f} | {n / sec:10.1f} | {w / sec:7.0f} | {w / sec / base_rate:5.2f} |"
+        )
+    print()
+    ratio = n_words["all"] / best[modes[1][0]] / base_rate
+    print(f"ingest (parse only) / bare nlp.pipe = {ratio:.2f} (target >= 0.85)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
