@@ -301,7 +301,8 @@ def main() -> int:
             results.append(row)
             print(f"{name:<30} {row['n']:>5} {row['p50_ms']:>8} {row['p99_ms']:>8} {row['max_ms']:>8} "
                   f"{row['rps']:>7} {errors:>6}")  # fmt: skip
-        mixed = [q for n, q in queries(pools).items() if n.startswith("events")]
+        # the filtered event queries (the p99 < 200 ms target), several clients at once
+        mixed = [q for n, q in queries(pools).items() if n.startswith("events") and n != "events text"]
 
         def mixed_url(r: random.Random) -> str:
             return r.choice(mixed)(r)
@@ -309,7 +310,7 @@ def main() -> int:
         lat, wall, errors = run_phase(
             base, mixed_url, args.requests * 4, args.seconds * 2, args.threads, 4242
         )
-        row = {"query": f"mixed event filters x{args.threads} clients", "n": len(lat),
+        row = {"query": f"event filters mix, {args.threads} clients", "n": len(lat),
                "p50_ms": round(statistics.median(lat), 1), "p99_ms": round(pct(lat, 99), 1),
                "max_ms": round(max(lat), 1), "rps": round(len(lat) / wall, 1), "errors": errors}  # fmt: skip
         results.append(row)

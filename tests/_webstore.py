@@ -206,7 +206,7 @@ def hand_made() -> list[ExtractResult]:
             1,
             4.0,
             [ActorRef("RUS", "GOV")],
-            [ActorRef("UKR", "GOV")],
+            [ActorRef("UKR", "GOV", "Ukraine", "country:UKR", "state")],
             "2022-03-10",
             cameo="036",
         ),  # fmt: skip

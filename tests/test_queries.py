@@ -118,7 +118,7 @@ def test_actors_list_and_page(store: Store) -> None:
     ids = [i["id"] for i in items]
     assert "RUS" in ids and "person:vladimir-putin" in ids
     rus = items[ids.index("RUS")]
-    assert rus["level"] == "code" and rus["name"] == "Russian Federation" and rus["events_as_source"] >= 4
+    assert rus["level"] == "code" and rus["name"] == "Russia" and rus["events_as_source"] >= 4
     assert [i["id"] for i in Q.list_actors(store, q="russia")[0]] == ["RUS"]
     assert Q.list_actors(store, q="putin")[0][0]["events_as_source"] == 1
 
@@ -134,6 +134,9 @@ def test_actors_list_and_page(store: Store) -> None:
     )
     assert (by_id["igo:nato"]["acts_on"], by_id["igo:nato"]["acted_on_by"]) == (1, 0)
     assert by_id["UKR"]["name"] == "Ukraine"  # Kuleba has no KB id here: counted under his country
+    assert by_id["UKR"]["actor_id"] is None and by_id["person:antony-blinken"]["actor_id"] is not None
+    assert "country:UKR" not in ids  # a state's KB id is folded into its code's row
+    assert items[ids.index("UKR")]["events_as_target"] == 3
     assert sum(p["as_source"] + p["as_target"] for p in lav["timeline"]) == 3
     assert lav["at"] == "2022-03-10"
     assert Q.get_actor(store, "Nobody At All") is None

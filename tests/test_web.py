@@ -77,7 +77,7 @@ def test_every_page_answers(web: httpx.Client) -> None:
         "/?q=sanctions": "imposed sanctions",
         "/?type=CONSULT": "spoke by phone",
         f"/articles/{putin}": "Putin accuses NATO",
-        "/actors/RUS": "Russian Federation",
+        "/actors/RUS": "Russia",
         "/actors/person:sergey-lavrov": "Sergey Lavrov",
         "/dyads/RUS/USA": "United States",
         "/dyads/RUS/USA?interval=day&period=2022-02-24": "imposed sanctions",

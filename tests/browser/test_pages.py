@@ -112,7 +112,7 @@ def test_search_to_article_to_actor(base: str, browser: Any) -> None:
     link = popup.find_element(By.CSS_SELECTOR, "a.actor")  # RUS MIL → the RUS actor page
     link.click()
     WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "actor-name")))
-    assert browser.find_element(By.ID, "actor-name").text == "Russian Federation"
+    assert browser.find_element(By.ID, "actor-name").text == "Russia"
     assert browser.find_elements(By.CSS_SELECTOR, "svg.chart rect.up")
     assert "shelled" in browser.find_element(By.ID, "events-done").text
     full_shot(browser, "actor-rus")

@@ -558,20 +558,21 @@ def get_quote(store: Store, quote_id: str) -> dict[str, Any] | None:
 
 # -- actors -----------------------------------------------------------------------------------------
 # One row per actor id and one aggregate row per code; counts from event roles, mentions and quotes.
+# A state's KB id (country:RUS) is folded into its code's row: the country page is the code page.
 _ACTOR_ROWS_SQL = """
 WITH seen(id, level, actor_id, code, sector, name, src, tgt, men, quo) AS (
     SELECT actor_id, 'actor', actor_id, code, sector, name, role = 'source', role = 'target', 0, 0
-      FROM event_actors WHERE actor_id IS NOT NULL
+      FROM event_actors WHERE actor_id IS NOT NULL AND actor_id NOT LIKE 'country:%'
     UNION ALL
     SELECT code, 'code', NULL, code, NULL, NULL, role = 'source', role = 'target', 0, 0
       FROM event_actors WHERE code IS NOT NULL
     UNION ALL
-    SELECT actor_id, 'actor', actor_id, code, sector, name, 0, 0, 1, 0 FROM mentions WHERE actor_id IS NOT NULL
+    SELECT actor_id, 'actor', actor_id, code, sector, name, 0, 0, 1, 0 FROM mentions WHERE actor_id IS NOT NULL AND actor_id NOT LIKE 'country:%'
     UNION ALL
     SELECT code, 'code', NULL, code, NULL, NULL, 0, 0, 1, 0 FROM mentions WHERE code IS NOT NULL
     UNION ALL
     SELECT speaker_actor_id, 'actor', speaker_actor_id, speaker_code, speaker_sector, speaker_name, 0, 0, 0, 1
-      FROM quotes WHERE speaker_actor_id IS NOT NULL
+      FROM quotes WHERE speaker_actor_id IS NOT NULL AND speaker_actor_id NOT LIKE 'country:%'
     UNION ALL
     SELECT speaker_code, 'code', NULL, speaker_code, NULL, NULL, 0, 0, 0, 1
       FROM quotes WHERE speaker_code IS NOT NULL
@@ -585,8 +586,33 @@ SELECT s.id, s.level, max(s.actor_id) AS actor_id, coalesce(max(k.code), max(s.c
 
 
 @cache
+def _code_names() -> dict[str, str]:
+    """Display names of codes from the actor data files: countries (alpha-3) and, for IGO acronyms, the
+    first organisation listed with that code (UN, NATO, EU...). Empty when the files are absent."""
+    import csv
+    from importlib import resources
+
+    names: dict[str, str] = {}
+    base = resources.files("eventwire") / "data" / "actors"
+    for file, kind_col in (("countries.tsv", None), ("organisations.tsv", "kind")):
+        path = base / file
+        if not path.is_file():
+            continue
+        lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+        for row in csv.DictReader(lines, delimiter="\t"):
+            code, name = (row.get("code") or "").strip(), (row.get("name") or "").strip()
+            if code and name and (kind_col is None or row.get(kind_col) == "igo"):
+                names.setdefault(code, name)
+    return names
+
+
+@cache
 def _code_name(code: str) -> str | None:
-    """Country name for an ISO alpha-3 code (None for organisation acronyms)."""
+    """The name of a country or organisation code (None when unknown)."""
+    if not code:
+        return None
+    if code in _code_names():
+        return _code_names()[code]
     if len(code) != 3:
         return None
     try:
@@ -801,13 +827,21 @@ def actor_name(store: Store, actor: str) -> str:
     return str(row[0]) if row else value
 
 
+def _key_sql(t: str) -> str:
+    """SQL for an actor's page key on event_actors alias ``t``: its KB id, or its code when unnamed or a
+    state (``country:RUS`` is the RUS page)."""
+    return (
+        f"CASE WHEN {t}.actor_id IS NULL OR {t}.actor_id LIKE 'country:%' THEN {t}.code ELSE {t}.actor_id END"
+    )
+
+
 def _counterparts(store: Store, kind: str, value: str, limit: int = 15) -> list[dict[str, Any]]:
     """Actors most often on the other side of this actor's (unflagged) events: ``n`` events, ``acts_on``
     (this actor is the source), ``acted_on_by`` (the counterpart is), mean Goldstein."""
     cond = _actor_where(kind, "me.")
     rows = store.conn.execute(
         f"""
-        SELECT coalesce(o.actor_id, o.code) AS id, max(o.actor_id) AS actor_id, max(o.code) AS code,
+        SELECT {_key_sql("o")} AS id, max({_key_sql("o")} = o.actor_id) AS named, max(o.code) AS code,
                max(o.name) AS name, COUNT(DISTINCT e.id) AS n,
                COUNT(DISTINCT CASE WHEN me.role = 'source' THEN e.id END) AS acts_on,
                COUNT(DISTINCT CASE WHEN me.role = 'target' THEN e.id END) AS acted_on_by,
@@ -815,8 +849,8 @@ def _counterparts(store: Store, kind: str, value: str, limit: int = 15) -> list[
           FROM event_actors me
           JOIN events e ON e.id = me.event_id AND e.flagged = 0
           JOIN event_actors o ON o.event_id = me.event_id AND o.role != me.role
-         WHERE {cond} AND coalesce(o.actor_id, o.code) IS NOT NULL
-         GROUP BY coalesce(o.actor_id, o.code)
+         WHERE {cond} AND {_key_sql("o")} IS NOT NULL
+         GROUP BY 1
          ORDER BY n DESC, id LIMIT ?
         """,  # noqa: S608
         (value, limit),
@@ -826,6 +860,7 @@ def _counterparts(store: Store, kind: str, value: str, limit: int = 15) -> list[
         d = dict(r)
         if d["goldstein_mean"] is not None:
             d["goldstein_mean"] = round(d["goldstein_mean"], 2)
+        d["actor_id"] = d["id"] if d.pop("named") else None
         if not d["actor_id"]:  # grouped by code: several unnamed actors, named after the country
             d["name"] = _code_name(d["code"]) or d["code"]
         out.append(d)
@@ -960,8 +995,7 @@ def network(
     """
     if level not in ("code", "actor"):
         raise QueryError("level must be 'code' or 'actor'")
-    key = "{t}.code" if level == "code" else "coalesce({t}.actor_id, {t}.code)"
-    ks, kt = key.format(t="s"), key.format(t="t")
+    ks, kt = ("s.code", "t.code") if level == "code" else (_key_sql("s"), _key_sql("t"))
     where = ["e.flagged = 0", f"{ks} IS NOT NULL", f"{kt} IS NOT NULL", f"{ks} != {kt}"]
     params: list[Any] = []
     if since := _date(since, "since"):

@@ -186,6 +186,8 @@ def _actor_href(ref: dict[str, Any] | None) -> str | None:
     if not ref:
         return None
     key = ref.get("actor_id") or ref.get("code")
+    if key and key.startswith("country:") and ref.get("code"):
+        key = ref["code"]  # a state's page is its code's page
     return f"/actors/{_pathq(key)}" if key else None
 
 
