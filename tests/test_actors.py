@@ -316,3 +316,24 @@ def test_headline_surname_before_the_full_name(kb: KnowledgeBase) -> None:
 def test_stance_prefix_is_not_a_nationality(kb: KnowledgeBase) -> None:
     ms = mentions(kb, "In eastern Ukraine, pro-Russian separatists shelled the airport.")
     assert who(at(ms, "separatists"))[:2] == ("UKR", "REB")
+
+
+def test_it_as_an_object_is_a_thing(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Sudan's army agreed to a truce. Mediators urged both sides to respect it.")
+    assert not [m for m in ms if m.text == "it"]
+
+
+def test_group_noun_describing_a_named_group_is_not_a_second_actor(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "The paramilitary Rapid Support Forces shelled the market.")
+    assert [m.text for m in ms] == ["Rapid Support Forces"]
+
+
+def test_city_the_parser_calls_a_facility(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Russian forces shelled Kharkiv, killing ten civilians.")
+    assert who(at(ms, "Kharkiv"))[:2] == ("UKR", None)
+    assert who(at(ms, "civilians"))[:2] == ("UKR", "CVL")  # civilians belong where they are
+
+
+def test_person_name_stops_at_a_line_break(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Maria Vasquez\n\nLIMA — Peruvian police detained protesters.")
+    assert all("\n" not in m.text for m in ms)

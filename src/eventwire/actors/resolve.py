@@ -56,6 +56,8 @@ _QUALIFIERS = frozenset({"deputy", "vice", "acting", "interim", "former", "then"
 # Qualifiers that mean the person is not the current holder of the office.
 _NOT_HOLDER = frozenset({"deputy", "vice", "former", "ex", "late", "ousted"})
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
+_FAC_CITY_POPULATION = 100_000
+_LOCAL_SECTORS = frozenset({"CVL", "COP"})
 _CONTEXT_KINDS = frozenset({"country", "capital", "demonym", "metonym", "place"})
 _SLUG = re.compile(r"[^a-z0-9]+")
 _PRONOUN_WINDOW = 3  # sentences back
@@ -235,6 +237,10 @@ def _name_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], kb_people: list[_
         if e.label_ != "PERSON" or any(taken[e.start : e.end]):
             continue
         start, end = e.start, e.end
+        for k in range(start, end):  # a name never runs across a line break
+            if "\n" in d.text[k]:
+                end = k
+                break
         while end > start and d.keys[end - 1] in _POSSESSIVE | {"-", ","}:
             end -= 1
         if end > start:
@@ -290,7 +296,9 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
     context = PlaceContext.of(codes.most_common(1)[0][0]) if codes else None
     out: list[_Atom] = []
     for e in d.ents:
-        if e.label_ not in ("GPE", "LOC") or any(taken[e.start : e.end]):
+        if e.label_ not in ("GPE", "LOC", "FAC", "ORG") or any(taken[e.start : e.end]):
+            continue
+        if e.label_ == "ORG" and e.end - e.start > 1:
             continue
         start = e.start + 1 if d.keys[e.start] == "the" else e.start
         if start >= e.end:
@@ -301,6 +309,8 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
         place = kb.places.resolve(d.full_text[d.idx[start] : doc_char_end(d, e.end)], context)
         if place is None or place.country is None or place.kind == "sea":
             continue
+        if e.label_ in ("FAC", "ORG") and (place.kind != "city" or place.population < _FAC_CITY_POPULATION):
+            continue  # the small parser calls some big cities facilities or organisations ("shelled Kharkiv")
         atom.entries = [Entry("place", "name", CASE_ANY, tuple(d.text[start : e.end]), code=place.country)]
         out.append(atom)
         for i in range(start, e.end):
@@ -316,8 +326,8 @@ def _pronoun_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool]) -> list[_Atom]
     for i in range(d.n):
         if taken[i] or d.tag[i] not in _PRONOUN_TAGS or d.keys[i] not in kb.coref:
             continue
-        if d.keys[i] == "it" and _expletive_it(d, i):
-            continue
+        if d.keys[i] == "it" and (_expletive_it(d, i) or d.dep[i] not in _SUBJECT_DEPS):
+            continue  # "it" as an object is nearly always a thing ("respect it"), not an actor
         atoms.append(_Atom(i, i + 1, "pronoun", label="pronoun"))
     return atoms
 
@@ -462,7 +472,9 @@ def _structures(d: _Doc, atoms: list[_Atom]) -> list[_Structure]:
             b.take(hon)
     # Group nouns with their countries.
     for g in [a for a in atoms if a.kind == "group_noun"]:
-        if b.free(g):
+        if b.atom_at(g.end, {"org"}) is not None:
+            b.take(g)  # "the paramilitary Rapid Support Forces": the noun describes the named group
+        elif b.free(g):
             out.extend(_group(b, g))
     # What is left stands alone.
     for a in atoms:
@@ -553,14 +565,21 @@ class _Context:
     seen: list[_Seen] = field(default_factory=list)
     doc_people: set[str] = field(default_factory=set)  # KB people named in full anywhere in the article
     sentence_codes: dict[int, Counter[str]] = field(default_factory=dict)
+    sentence_places: dict[int, set[str]] = field(default_factory=dict)  # countries of places named there
     doc_codes: Counter[str] = field(default_factory=Counter)
 
-    def context_code(self, sentence: int) -> str | None:
-        """The country a bare group noun belongs to: the only country of its sentence, else the country
-        that dominates the article (at least half of the country-coded mentions, seen twice)."""
+    def context_code(self, sentence: int, local: bool = False) -> str | None:
+        """The country a bare group noun belongs to: the country its sentence names most, else the country
+        that dominates the article (at least half of the country-coded mentions, seen twice). ``local``
+        groups (police, civilians) take the country of the one place their sentence names, if any."""
+        places = self.sentence_places.get(sentence)
+        if local and places and len(places) == 1:  # police and civilians belong where they are
+            return next(iter(places))
         here = self.sentence_codes.get(sentence)
-        if here and len(here) == 1:
-            return next(iter(here))
+        if here:
+            top = here.most_common(2)
+            if len(top) == 1 or top[0][1] > top[1][1]:  # the country the sentence names most
+                return top[0][0]
         if not self.doc_codes:
             return None
         code, n = self.doc_codes.most_common(1)[0]
@@ -774,7 +793,7 @@ def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
                 igo_voice = ref.kind == "igo" and noun_sector == "GOV"
                 return ActorRef(ref.code, "IGO" if igo_voice else noun_sector, None, None)
             return ActorRef(ref.code, noun_sector)
-    return ActorRef(ctx.context_code(sentence), noun_sector)
+    return ActorRef(ctx.context_code(sentence, local=noun_sector in _LOCAL_SECTORS), noun_sector)
 
 
 def _resolve_simple(a: _Atom, kb: KnowledgeBase) -> tuple[ActorRef | None, str, bool]:
@@ -857,6 +876,8 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
         if a.kind in _CONTEXT_KINDS and a.entries and a.entries[0].code and not _stance(d, a):
             code = a.entries[0].code
             ctx.sentence_codes.setdefault(d.sent[a.start], Counter())[code] += 1
+            if a.kind in ("place", "capital"):
+                ctx.sentence_places.setdefault(d.sent[a.start], set()).add(code)
             ctx.doc_codes[code] += 1
         elif a.kind == "person":
             ctx.doc_people.update(e.actor_id for e in a.entries if e.actor_id)
