@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from eventwire.cli import main
-from eventwire.evaluate.runner import evaluate_documents, gold_article, read_gold
+from eventwire.evaluate.runner import _chunks, evaluate_documents, gold_article, read_gold
 from eventwire.records import ActorRef, Article, Event, ExtractResult, Mention, Quote
 
 GOLD = Path(__file__).parent / "data" / "eval_gold.jsonl"
@@ -90,6 +90,26 @@ def test_failing_document_is_reported_and_scored_as_empty() -> None:
     assert events["by_type"]["PROTEST"]["recall"] == 0.0
     assert quotes["found"] == 1 and quotes["speaker_accuracy"] == 1.0
     assert report["actors"]["correct"] == 1
+
+
+def test_worker_processes_give_the_same_report() -> None:
+    docs, _ = read_gold(GOLD)
+    broken = dict(docs[2], id="broken", text=docs[2]["text"] + " BREAK")
+    batch = [docs[0], broken, docs[1], docs[2]]
+    one = evaluate_documents(batch, FakePipeline(), processes=1).to_dict()  # type: ignore[arg-type]
+    two = evaluate_documents(batch, FakePipeline(), processes=2).to_dict()  # type: ignore[arg-type]
+    for report in (one, two):
+        del report["seconds"]
+    assert one == two
+    assert two["failed"] == 1 and two["events"]["matched"] == 1
+
+
+def test_chunks_balance_text_and_keep_every_document() -> None:
+    docs = [{"text": "x" * n} for n in (50, 10, 40, 10, 10)]
+    chunks = _chunks(docs, 2)
+    assert sorted(i for c in chunks for i in c) == [0, 1, 2, 3, 4]
+    sizes = sorted(sum(len(docs[i]["text"]) for i in c) for c in chunks)
+    assert sizes == [60, 60]
 
 
 def test_result_with_another_text_is_a_failure() -> None:

@@ -51,6 +51,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="count system events flagged negated/hypothetical/future as assertions (default: not output)",
     )
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: 2 for files over 200,000 characters on a multi-core machine, else 1)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -58,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.gold)
     if not path.is_file():
         raise EventWireError("E300", f"No gold file at {path}", "Give a JSONL file in the benchmark format")
-    result = evaluate_file(path, count_flagged_system=args.count_flagged)
+    if args.processes is not None and args.processes < 1:
+        raise EventWireError("E301", "--processes must be 1 or more", "Leave it out to choose automatically")
+    result = evaluate_file(path, count_flagged_system=args.count_flagged, processes=args.processes)
     if args.json:
         print_json(result.to_dict())
         if args.show_errors > 0:

@@ -9,9 +9,13 @@ read (bad JSON, no text) is reported and left out.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import multiprocessing
+import os
 import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,36 +109,125 @@ def run_pipeline(
             yield doc, result, None
 
 
-def evaluate_documents(
-    docs: Sequence[dict[str, Any]],
-    pipeline: Pipeline | None = None,
-    *,
-    count_flagged_system: bool = False,
-    path: str = "",
-    started: float | None = None,
-) -> EvalResult:
-    """Run the pipeline over gold documents and score them (see :mod:`eventwire.evaluate.scorer`)."""
-    started = time.perf_counter() if started is None else started
-    pipeline = pipeline or Pipeline()
-    scores: list[DocumentScore] = []
-    actor_counts: list[ActorCounts] = []
-    failures: list[dict[str, Any]] = []
+SystemOutput = tuple[dict[str, Any] | None, list[dict[str, Any]], str | None]
+
+
+def system_outputs(
+    docs: Sequence[dict[str, Any]], pipeline: Pipeline
+) -> Iterator[tuple[dict[str, Any], SystemOutput]]:
+    """``(gold doc, (system output or None, mention dicts, error or None))`` for each document, in order.
+
+    The system output is ``{"events": [...], "quotes": [...]}`` as the scorer reads it. A result whose text
+    is not the gold text is a failure: its offsets would not point into the gold.
+    """
     for doc, result, error in run_pipeline(docs, pipeline):
-        system: dict[str, Any] = {"events": [], "quotes": []}
-        mentions: list[dict[str, Any]] = []
         if result is not None and result.article.text != doc["text"]:
             result, error = (
                 None,
                 "the pipeline returned another text: its offsets would not point into the gold",
             )
         if result is None:
+            yield doc, (None, [], error)
+            continue
+        system = {
+            "events": [e.to_dict() for e in result.events],
+            "quotes": [q.to_dict() for q in result.quotes],
+        }
+        yield doc, (system, [m.to_dict() for m in result.mentions], None)
+
+
+# Read by forked workers: the parent sets them before the pool starts, the children inherit them.
+_WORKER_STATE: dict[str, Any] = {}
+
+
+def _worker_chunk(indices: list[int]) -> list[SystemOutput]:
+    docs: Sequence[dict[str, Any]] = _WORKER_STATE["docs"]
+    pipeline: Pipeline = _WORKER_STATE["pipeline"]
+    return [output for _, output in system_outputs([docs[i] for i in indices], pipeline)]
+
+
+def _chunks(docs: Sequence[dict[str, Any]], n: int) -> list[list[int]]:
+    """Document indices dealt into ``n`` chunks of about equal text size (largest documents first)."""
+    order = sorted(range(len(docs)), key=lambda i: -len(docs[i]["text"]))
+    chunks: list[list[int]] = [[] for _ in range(n)]
+    sizes = [0] * n
+    for i in order:
+        k = sizes.index(min(sizes))
+        chunks[k].append(i)
+        sizes[k] += len(docs[i]["text"])
+    return [sorted(c) for c in chunks if c]
+
+
+def parallel_outputs(
+    docs: Sequence[dict[str, Any]], pipeline: Pipeline, processes: int
+) -> Iterator[tuple[dict[str, Any], SystemOutput]]:
+    """Like :func:`system_outputs`, over ``processes`` forked workers that share the loaded pipeline.
+
+    Workers catch every coder exception themselves (see :func:`run_pipeline`), so none is left waiting
+    on a dead peer; if a worker process dies anyway, its documents are redone here in this process.
+    """
+    list(pipeline.process([]))  # load the model, KB and lexicon once, before forking
+    _WORKER_STATE.update(docs=docs, pipeline=pipeline)
+    outputs: dict[int, SystemOutput] = {}
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+            futures = {pool.submit(_worker_chunk, chunk): chunk for chunk in _chunks(docs, processes)}
+            for future, chunk in futures.items():
+                with contextlib.suppress(Exception):  # a worker died: its documents run here below
+                    outputs.update(zip(chunk, future.result(), strict=True))
+    finally:
+        _WORKER_STATE.clear()
+    missing = [i for i in range(len(docs)) if i not in outputs]
+    if missing:
+        outputs.update(
+            zip(missing, (o for _, o in system_outputs([docs[i] for i in missing], pipeline)), strict=True)
+        )
+    for i, doc in enumerate(docs):
+        yield doc, outputs[i]
+
+
+def auto_processes(docs: Sequence[dict[str, Any]]) -> int:
+    """Worker processes for a run: two for large files on a machine with two or more cores, else one.
+
+    A worker starts by fork in well under a second, sharing the loaded model; below
+    :data:`PARALLEL_MIN_CHARS` of text that does not pay.
+    """
+    size = sum(len(d["text"]) for d in docs)
+    cores = os.cpu_count() or 1
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    return min(2, cores) if fork and size >= PARALLEL_MIN_CHARS else 1
+
+
+PARALLEL_MIN_CHARS = 200_000
+
+
+def evaluate_documents(
+    docs: Sequence[dict[str, Any]],
+    pipeline: Pipeline | None = None,
+    *,
+    count_flagged_system: bool = False,
+    processes: int = 1,
+    path: str = "",
+    started: float | None = None,
+) -> EvalResult:
+    """Run the pipeline over gold documents and score them (see :mod:`eventwire.evaluate.scorer`).
+
+    ``processes`` > 1 runs the pipeline in that many forked worker processes.
+    """
+    started = time.perf_counter() if started is None else started
+    pipeline = pipeline or Pipeline()
+    scores: list[DocumentScore] = []
+    actor_counts: list[ActorCounts] = []
+    failures: list[dict[str, Any]] = []
+    if processes > 1 and len(docs) > 1:
+        stream = parallel_outputs(docs, pipeline, processes)
+    else:
+        stream = system_outputs(docs, pipeline)
+    for doc, (system, mentions, error) in stream:
+        if system is None:
             failures.append({"id": doc["id"], "error": error})
-        else:
-            system = {
-                "events": [e.to_dict() for e in result.events],
-                "quotes": [q.to_dict() for q in result.quotes],
-            }
-            mentions = [m.to_dict() for m in result.mentions]
+            system = {"events": [], "quotes": []}
         try:
             scores.append(score_document(doc, system, count_flagged_system=count_flagged_system))
             if layer_annotated(doc, "events"):
@@ -158,19 +251,22 @@ def evaluate_file(
     pipeline: Pipeline | None = None,
     *,
     count_flagged_system: bool = False,
-    processes: int = 1,
+    processes: int | None = None,
 ) -> EvalResult:
     """Read a gold JSONL file, run the pipeline over it and score it. ``seconds`` includes model loading.
 
-    Without a ``pipeline`` one is opened with ``processes`` spaCy parsing processes (default 1: with
-    worker processes, an exception in a coder can leave spaCy waiting on its workers forever).
+    ``processes``: worker processes (``None``: :func:`auto_processes`).
     """
     started = time.perf_counter()
     docs, bad = read_gold(path)
-    if pipeline is None:
-        pipeline = Pipeline(n_process=processes)
+    pipeline = pipeline or Pipeline()
     result = evaluate_documents(
-        docs, pipeline, count_flagged_system=count_flagged_system, path=str(path), started=started
+        docs,
+        pipeline,
+        count_flagged_system=count_flagged_system,
+        processes=auto_processes(docs) if processes is None else processes,
+        path=str(path),
+        started=started,
     )
     result.failures = bad + result.failures
     result.documents += len(bad)
