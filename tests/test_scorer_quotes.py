@@ -182,6 +182,22 @@ def test_surface_speaker_by_name_in_gold_text() -> None:
     assert speaker_correct(org, quote(TARIFFS, "indirect", person(name="Ministry of Finance")))
 
 
+def test_organisations_match_by_whole_name_not_last_word() -> None:
+    paper = quote(TARIFFS, "indirect", person(text="the Lagos Herald"), None)
+    other_paper = {"code": None, "sector": "MED", "name": "Abuja Herald", "kind": "org"}
+    same_paper = {"code": None, "sector": "MED", "name": "Lagos Herald", "kind": "org"}
+    assert not speaker_correct(paper, quote(TARIFFS, "indirect", other_paper))
+    assert speaker_correct(paper, quote(TARIFFS, "indirect", same_paper))
+    named = {"speaker": person(name="Lagos Herald")}
+    assert not speaker_correct(named, {"speaker": other_paper})
+    assert speaker_correct(named, {"speaker": same_paper})
+
+
+def test_system_name_without_words_matches_nothing() -> None:
+    g = quote(LEVY, "indirect", person(text="Senator Marta Oyelaran"), None)
+    assert not speaker_correct(g, quote(LEVY, "indirect", person(name="—")))
+
+
 def test_surface_pronoun_speaker_needs_the_span() -> None:
     g = quote(OVERDUE, "direct", person(text="she"), [0, 3])
     assert not speaker_correct(g, quote(OVERDUE, "direct", person(name="Marta Oyelaran"), "Oyelaran told"))

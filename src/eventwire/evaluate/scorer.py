@@ -38,7 +38,9 @@ Quote rules:
   needs the same surname (last word, accents and case ignored) in the system speaker's name; a gold
   ``code`` needs the same code (and sector when the gold gives one); a gold with only surface ``text``
   (PolNeAR) needs the system speaker span to overlap the gold ``speaker_span``, or the system speaker's
-  name or surname to appear in the gold text. A null gold speaker is not scored.
+  name or surname to appear in the gold text. Surnames are for people: a system speaker whose ``kind``
+  is not ``person`` (an organisation) must match by its whole name. A null gold speaker is not scored;
+  speaker accuracy is over the found gold quotes with a scorable speaker.
 
 A layer whose ``annotated`` flag is false is not scored for that document.
 
@@ -409,10 +411,14 @@ def speaker_correct(gold_quote: Mapping[str, Any], system_quote: Mapping[str, An
     """
     gold = gold_quote.get("speaker") or {}
     system = system_quote.get("speaker") or {}
-    system_name = system.get("name")
+    system_tokens = name_tokens(system.get("name"))
+    # Organisations are not named by their last word ("the Washington Post" is not "the New York Post").
+    person = system.get("kind") in (None, "person")
+    system_surname = system_tokens[-1] if system_tokens and person else None
     if gold.get("name"):
-        gold_surname = surname(gold["name"])
-        return gold_surname is not None and gold_surname == surname(system_name)
+        if not person:
+            return bool(system_tokens) and system_tokens == name_tokens(gold["name"])
+        return system_surname is not None and system_surname == surname(gold["name"])
     if gold.get("code"):
         if system.get("code") != gold["code"]:
             return False
@@ -423,13 +429,11 @@ def speaker_correct(gold_quote: Mapping[str, Any], system_quote: Mapping[str, An
         if gold_span and system_span and overlap(gold_span, system_span) > 0:
             return True
         gold_tokens = name_tokens(gold["text"])
-        if not gold_tokens or not system_name:
+        if not gold_tokens or not system_tokens:
             return False
-        system_tokens = name_tokens(system_name)
         n = len(system_tokens)
         if any(gold_tokens[i : i + n] == system_tokens for i in range(len(gold_tokens) - n + 1)):
             return True
-        system_surname = system_tokens[-1] if system_tokens else None
         return system_surname is not None and system_surname in gold_tokens
     return False
 
