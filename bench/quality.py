@@ -184,7 +184,8 @@ def render(results: list[EvalResult], load_seconds: float, commit: str, when: st
         lines += [f"## `{Path(r.path).name}`", ""]
         if stem in CAVEATS:
             lines += [f"*Reading it:* {CAVEATS[stem]}", ""]
-        lines.append(f"{d['documents']} documents, {d['failed']} failed, {d['seconds']:.1f} s.")
+        workers = f" with {d['processes']} worker processes" if d["processes"] > 1 else ""
+        lines.append(f"{d['documents']} documents, {d['failed']} failed, {d['seconds']:.1f} s{workers}.")
         for failure in d["failures"][:10]:
             lines.append(f"- failed: `{failure.get('id')}`: {failure.get('error')}")
         lines.append("")

@@ -98,6 +98,7 @@ def test_worker_processes_give_the_same_report() -> None:
     batch = [docs[0], broken, docs[1], docs[2]]
     one = evaluate_documents(batch, FakePipeline(), processes=1).to_dict()  # type: ignore[arg-type]
     two = evaluate_documents(batch, FakePipeline(), processes=2).to_dict()  # type: ignore[arg-type]
+    assert (one.pop("processes"), two.pop("processes")) == (1, 2)
     for report in (one, two):
         del report["seconds"]
     assert one == two

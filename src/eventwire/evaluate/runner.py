@@ -35,6 +35,7 @@ class EvalResult:
     summary: dict[str, Any]
     actors: dict[str, Any]
     seconds: float
+    processes: int = 1
     failures: list[dict[str, Any]] = field(default_factory=list)
     errors: list[ScoringError] = field(default_factory=list)
 
@@ -49,6 +50,7 @@ class EvalResult:
             "failed": len(self.failures),
             "failures": self.failures,
             "seconds": round(self.seconds, 2),
+            "processes": self.processes,
         }
 
 
@@ -241,6 +243,7 @@ def evaluate_documents(
         summary=summarise(scores),
         actors=summarise_actors(actor_counts),
         seconds=time.perf_counter() - started,
+        processes=processes if processes > 1 and len(docs) > 1 else 1,
         failures=failures,
         errors=errors,
     )
