@@ -273,3 +273,17 @@ def running_server(app: Any) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "samples"
+
+
+def build_demo(path: Path) -> Path | None:
+    """The bundled sample corpus through ``eventwire demo`` (the real CLI and pipeline); None without it."""
+    if not any(SAMPLES.glob("*.txt")):
+        return None
+    from eventwire.cli import main
+
+    if main(["demo", "--db", str(path)]) != 0:
+        raise RuntimeError("eventwire demo failed")
+    return path

@@ -98,7 +98,7 @@ def updown_chart(
     zero = pad_t + plot_h / 2
     scale = (plot_h / 2 - 2) / peak
     col = plot_w / n
-    bar_w = max(1.0, col * 0.7)
+    bar_w = max(1.0, min(col * 0.7, 48.0))
     line_vals = [float(p.get(line_key) or 0.0) for p in periods] if line_key else []
     line_peak = max([1.0] + [abs(v) for v in line_vals])
     bars = []

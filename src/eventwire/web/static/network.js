@@ -48,10 +48,10 @@
 
     // Fruchterman-Reingold: repulsion k²/d between all nodes, attraction d²/k along edges, a weak pull
     // to the centre, moves capped by a temperature that cools over 300 steps.
-    var k = 0.8 * Math.sqrt(W * H / Math.max(nodes.length, 1));
+    var k = 0.6 * Math.sqrt(W * H / Math.max(nodes.length, 1));
     for (var step = 0; step < 300; step++) {
       var temp = (W / 8) * (1 - step / 300) + 1;
-      nodes.forEach(function (n) { n.dx = (W / 2 - n.x) * 0.03; n.dy = (H / 2 - n.y) * 0.03; });
+      nodes.forEach(function (n) { n.dx = (W / 2 - n.x) * 0.08; n.dy = (H / 2 - n.y) * 0.08; });
       for (var i = 0; i < nodes.length; i++) {
         for (var j = i + 1; j < nodes.length; j++) {
           var a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y;
@@ -66,7 +66,7 @@
       nodes.forEach(function (n) {
         var len = Math.max(Math.sqrt(n.dx * n.dx + n.dy * n.dy), 0.01), move = Math.min(len, temp);
         n.x += n.dx / len * move; n.y += n.dy / len * move;
-        n.x = Math.max(n.r + 40, Math.min(W - n.r - 140, n.x)); n.y = Math.max(n.r + 14, Math.min(H - n.r - 14, n.y));
+        n.x = Math.max(n.r + 20, Math.min(W - n.r - 60, n.x)); n.y = Math.max(n.r + 14, Math.min(H - n.r - 14, n.y));
       });
     }
 
@@ -82,7 +82,8 @@
       n.g = el("g", { "class": "node", tabindex: 0 }, gNodes);
       el("circle", { r: n.r, fill: "#4a6fd1" }, n.g);
       var label = el("text", { x: n.r + 3, y: 4 }, n.g);
-      label.textContent = n.name && n.name !== n.id ? n.id + " · " + n.name : n.id;
+      // codes are short and known; named actors by name (the full name is in the tooltip either way)
+      label.textContent = data.level === "actor" && n.name ? n.name : n.id;
       var title = el("title", {}, n.g);
       title.textContent = (n.name || n.id) + ": " + n.n + " events";
       n.g.addEventListener("click", function () { if (!dragged) location.href = "/actors/" + encodeURIComponent(n.id); });
