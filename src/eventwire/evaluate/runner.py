@@ -2,7 +2,8 @@
 
 Each gold document's ``text`` goes into the pipeline unchanged (no normalisation), so the system's offsets
 are offsets into the gold text. One :class:`~eventwire.pipeline.Pipeline` is opened per run and documents
-are fed through it in batches. A document the pipeline fails on is reported in ``failures`` and scored as
+are fed through it in batches; large files are split over two forked worker processes that share the
+loaded pipeline (:func:`auto_processes`). A document the pipeline fails on is reported in ``failures`` and scored as
 if the system had found nothing in it, so a crash never raises the scores; a gold line that cannot be
 read (bad JSON, no text) is reported and left out.
 """
@@ -189,6 +190,10 @@ def parallel_outputs(
         yield doc, outputs[i]
 
 
+# Below this much gold text a second worker process does not pay for itself.
+PARALLEL_MIN_CHARS = 200_000
+
+
 def auto_processes(docs: Sequence[dict[str, Any]]) -> int:
     """Worker processes for a run: two for large files on a machine with two or more cores, else one.
 
@@ -199,9 +204,6 @@ def auto_processes(docs: Sequence[dict[str, Any]]) -> int:
     cores = os.cpu_count() or 1
     fork = "fork" in multiprocessing.get_all_start_methods()
     return min(2, cores) if fork and size >= PARALLEL_MIN_CHARS else 1
-
-
-PARALLEL_MIN_CHARS = 200_000
 
 
 def evaluate_documents(
