@@ -337,3 +337,28 @@ def test_city_the_parser_calls_a_facility(kb: KnowledgeBase) -> None:
 def test_person_name_stops_at_a_line_break(kb: KnowledgeBase) -> None:
     ms = mentions(kb, "Maria Vasquez\n\nLIMA — Peruvian police detained protesters.")
     assert all("\n" not in m.text for m in ms)
+
+
+def test_honorific_before_a_role_word_is_a_name(kb: KnowledgeBase) -> None:
+    m = at(mentions(kb, "Mr. King, the author, signed copies."), "King")
+    assert m.how == "honorific" and m.actor.actor_id == "new:king"  # type: ignore[union-attr]
+
+
+def test_indefinite_role_is_not_the_office_holder(kb: KnowledgeBase) -> None:
+    m = at(mentions(kb, "A Kremlin spokesman said the talks were over.", "2022-03-01"), "spokesman")
+    assert who(m) == ("RUS", "GOV", None)
+
+
+def test_title_picks_the_namesake_who_held_the_office(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Hillary Clinton spoke first. President Clinton had signed the law.", "2016-10-01")
+    assert at(ms, "President Clinton").actor.actor_id == "person:bill-clinton"  # type: ignore[union-attr]
+
+
+def test_body_before_a_role_gives_the_sector(kb: KnowledgeBase) -> None:
+    m = at(mentions(kb, "US Senate Majority Leader Chuck Schumer said no.", "2022-05-01"), "Schumer")
+    assert who(m)[:2] == ("USA", "LEG")
+
+
+def test_two_letter_alias(kb: KnowledgeBase) -> None:
+    m = at(mentions(kb, "Mr. Xi and Mr. Obama sealed the agreement.", "2015-09-25"), "Xi")
+    assert m.actor.actor_id == "person:xi-jinping"  # type: ignore[union-attr]

@@ -432,8 +432,8 @@ def _load_people(kb: KnowledgeBase, b: _Builder, people: Path, offices: Path | N
     surnames: dict[str, set[str]] = defaultdict(set)
     for p in kb.people.values():
         for n in (p.name, *p.aliases):
-            if len(n.split()) == 1:  # a one-word alias ("Putin", "Lula") is how the person is called
-                if _surname_like(n):
+            if len(n.split()) == 1:  # a one-word alias ("Putin", "Lula", "Xi") is how the person is called
+                if _surname_like(n, min_len=2):
                     surnames[fold(n)].add(p.actor_id)
                 continue
             b.add(n, "person", "name" if n == p.name else "alias", actor_id=p.actor_id, gender=p.gender,
@@ -446,9 +446,10 @@ def _load_people(kb: KnowledgeBase, b: _Builder, people: Path, offices: Path | N
 _ROMAN = frozenset("IVXL")
 
 
-def _surname_like(word: str) -> bool:
-    """A word that can stand alone for a person: three letters or more and not a regnal number ("II")."""
-    return len(word) >= 3 and not set(word) <= _ROMAN and word[0].isupper()
+def _surname_like(word: str, min_len: int = 3) -> bool:
+    """A word that can stand alone for a person: three letters or more (two for a one-word alias the KB
+    gives, such as "Xi") and not a regnal number ("II")."""
+    return len(word) >= min_len and not set(word) <= _ROMAN and word[0].isupper()
 
 
 def _plural(term: str) -> str | None:

@@ -51,7 +51,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "'"})
 # Words between a country and a role noun that qualify the office ("Russian Deputy Foreign Minister").
-_QUALIFIERS = frozenset({"deputy", "vice", "acting", "interim", "former", "then", "ex", "outgoing", "incoming",
+_QUALIFIERS = frozenset({"deputy", "vice", "acting", "interim", "former", "then", "ex", "outgoing", "incoming", "majority", "minority",
                          "first", "senior", "top", "new", "late", "caretaker", "ousted", "-"})  # fmt: skip
 # Qualifiers that mean the person is not the current holder of the office.
 _NOT_HOLDER = frozenset({"deputy", "vice", "former", "ex", "late", "ousted"})
@@ -384,6 +384,10 @@ def _title_left(b: _Builder, role: _Atom) -> tuple[int, list[_Atom], tuple[str, 
         quals.append(d.keys[i - 1])
         i -= 1
     mods: list[_Atom] = []
+    body = b.atom_ending(i, {"group_noun"})  # "Senate Majority Leader": the body gives the sector
+    if body is not None:
+        mods.append(body)
+        i = body.start
     j = i - 1 if i > 0 and d.keys[i - 1] in _POSSESSIVE else i
     mod = b.atom_ending(j, _MODIFIER_KINDS)
     if mod is not None:
@@ -435,6 +439,18 @@ def _name_after(b: _Builder, i: int) -> _Atom | None:
 def _structures(d: _Doc, atoms: list[_Atom]) -> list[_Structure]:
     b = _Builder(d, atoms)
     out: list[_Structure] = []
+    # Honorifics first: "Mr. King" is a man called King, not a monarch.
+    for hon in [a for a in atoms if a.kind == "honorific"]:
+        name = _name_after(b, hon.end)
+        word = b.atom_at(hon.end, {"role", "group_noun"}) if name is None else None
+        if word is not None and word.end - word.start == 1 and d.is_cap(word.start):
+            b.take(word)
+            name = _Atom(word.start, word.end, "name", label="PERSON")
+        if name is not None and b.free(hon):
+            b.take(hon, name)
+            out.append(_Structure(hon.start, name.end, "person", name, honorific=hon, label="honorific"))
+        else:
+            b.take(hon)
     # Titles with names and role nominals.
     for role in [a for a in atoms if a.kind == "role"]:
         if not b.free(role):
@@ -462,14 +478,6 @@ def _structures(d: _Doc, atoms: list[_Atom]) -> list[_Structure]:
             out.append(_Structure(left, right, "group", role, mods, qualifiers=quals, label="group_noun"))
             continue
         out.append(_Structure(left, right, "role", role, mods, role, qualifiers=quals, label="role"))
-    # Honorifics.
-    for hon in [a for a in atoms if a.kind == "honorific"]:
-        name = _name_after(b, hon.end)
-        if name is not None and b.free(hon):
-            b.take(hon, name)
-            out.append(_Structure(hon.start, name.end, "person", name, honorific=hon, label="honorific"))
-        else:
-            b.take(hon)
     # Group nouns with their countries.
     for g in [a for a in atoms if a.kind == "group_noun"]:
         if b.atom_at(g.end, {"org"}) is not None:
@@ -603,10 +611,13 @@ def _modifier_ref(mod: _Atom, kb: KnowledgeBase) -> ActorRef | None:
 
 
 def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context, use_context: bool = True) -> ActorRef | None:
-    """Country and sector a title gives a person: "Ukrainian Foreign Minister" -> UKR GOV."""
+    """Country and sector a title gives a person: "Ukrainian Foreign Minister" -> UKR GOV, "Senate
+    Majority Leader" -> LEG."""
     code: str | None = None
     sector: str | None = None
-    for m in s.modifiers:
+    body = next((m for m in s.modifiers if m.kind == "group_noun"), None)
+    mods = [m for m in s.modifiers if m.kind != "group_noun"]
+    for m in mods:
         ref = _modifier_ref(m, kb)
         if ref is not None and ref.code:
             code = ref.code
@@ -618,14 +629,16 @@ def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context, use_context: boo
             code = role.countries[0]
         if code is None and not role.countries and use_context:
             code = ctx.context_code(ctx.d.sent[s.start])  # "President Suharto" in a story about Indonesia
-        if sector is None or (s.modifiers and s.modifiers[0].kind == "metonym"):
+        if sector is None or (mods and mods[0].kind == "metonym"):
             sector = role.sector or sector or "GOV"
-        if s.modifiers and s.modifiers[0].kind == "org":
-            mref = _modifier_ref(s.modifiers[0], kb)
+        if mods and mods[0].kind == "org":
+            mref = _modifier_ref(mods[0], kb)
             if mref is not None and mref.kind == "igo":
                 sector = "IGO"
             elif mref is not None and mref.sector:
                 sector = mref.sector
+    if body is not None and body.entries and body.entries[0].sector:
+        sector = body.entries[0].sector
     if s.honorific is not None and s.honorific.entries and s.honorific.entries[0].sector:
         sector = sector or s.honorific.entries[0].sector
     if code is None and sector is None:
@@ -657,9 +670,14 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
     else:
         key = _surname_key(name_text)
         single = s.head.end - s.head.start == 1
-        # A surname already introduced in the article (KB or new person) is that person.
+        office = _role_office(s, kb)[0] if s.role is not None else None
+        # A surname already introduced in the article (KB or new person) is that person, unless the title
+        # names an office that person never held and a namesake did ("President Clinton" after Hillary).
+        holders = [i for i in kb.surnames.get(key, []) if office and _ever_held(kb.people[i], office)]
         for seen in reversed(ctx.seen):
             name = seen.actor.name
+            if holders and seen.actor.actor_id not in holders:
+                continue
             if (
                 seen.kind == "person"
                 and name
@@ -671,10 +689,13 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
                 )
                 return ref, ("surname" if how == "name" else how), seen.gender or gender
         ids = kb.surnames.get(key, [])
+        ids = holders or ids
         named = [i for i in ids if i in ctx.doc_people]
         if single and len(named) == 1:  # "Trump's taxes" in a headline, "Donald Trump" in the body
             person = kb.people[named[0]]
             how = "surname" if how == "name" else how
+        elif single and len(holders) == 1:  # "President Clinton": the namesake who held that office
+            person = kb.people[holders[0]]
         elif ids and single:
             person = _pick_person([kb.people[i] for i in ids], title, ctx, strict=True, gender=gender)
             if person is not None and how == "name":
@@ -689,6 +710,10 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
     ref = ActorRef(title.code if title else None, title.sector if title else None, name_text,
                    f"new:{_slug(name_text)}", "person")  # fmt: skip
     return ref, how, gender
+
+
+def _ever_held(p: Person, office: str) -> bool:
+    return any(o.office == office for o in p.offices)
 
 
 def _pick_person(
@@ -756,9 +781,12 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
     title = _title_ref(s, kb, ctx, use_context=False)  # the country the text gives, not the context's
     code = title.code if title else None
     sector = title.sector if title else None
-    if any(q in _NOT_HOLDER for q in s.qualifiers):
+    if any(q in _NOT_HOLDER for q in s.qualifiers) or ctx.d.keys[s.start] in ("a", "an"):
+        # "a former minister", "a spokesman said": someone in that role, not the holder
         return (ActorRef(code, sector) if code or sector else None), None
     specific = office not in (None, "other")
+    # "the president", "Russia's president" point at someone; a bare "King" or "commander in chief" may not
+    definite = s.start < s.role.start if s.role is not None else True
     for seen in reversed(ctx.seen):
         if seen.kind != "person":
             continue
@@ -767,7 +795,7 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
         if (specific and office in seen.offices) or (term and any(term in t for t in seen.titles)):
             a = seen.actor
             return ActorRef(a.code, a.sector, a.name, a.actor_id, "person"), seen.gender
-    if code is None and specific and not countries:
+    if code is None and specific and not countries and definite:
         code = ctx.context_code(sentence)
     if code and specific and office:
         term_held: OfficeTerm | None = (
