@@ -186,6 +186,17 @@ def test_matching_is_maximal_not_greedy() -> None:
     assert result["matched"] == 2 and result["f1"] == 1.0
 
 
+def test_optional_gold_excuses_the_leftover_triple() -> None:
+    # Required: Peru accused someone. Optional: Peru accused Bolivia. The system gives Bolivia and Chile:
+    # Chile takes the required wildcard and Bolivia is excused by the optional event, whatever the order.
+    g = gold(event("ACCUSE", ["PER"], [], SECOND), event("ACCUSE", ["PER"], ["BOL"], SECOND, optional=True))
+    for targets in (["BOL", "CHL"], ["CHL", "BOL"]):
+        system = [event("ACCUSE", ["PER"], [t], SECOND) for t in targets]
+        result = totals(g, system)
+        assert (result["matched"], result["ignored"], result["system"]) == (1, 1, 1)
+        assert result["precision"] == 1.0
+
+
 def test_extra_target_beyond_wildcard_is_a_false_positive() -> None:
     g = gold(event("ACCUSE", ["PER"], [], SECOND))
     result = totals(g, [event("ACCUSE", ["PER"], ["BOL", "CHL"], SECOND)])

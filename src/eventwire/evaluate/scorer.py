@@ -222,8 +222,14 @@ def event_triples(event: Mapping[str, Any], *, gold: bool) -> list[Triple]:
     return out
 
 
-def _max_matching(gold: Sequence[Triple], system: Sequence[Triple]) -> dict[int, int]:
-    """Maximum one-to-one matching (augmenting paths); returns system index -> gold index."""
+def _max_matching(
+    gold: Sequence[Triple], system: Sequence[Triple], order: Sequence[int] | None = None
+) -> dict[int, int]:
+    """Maximum one-to-one matching (augmenting paths); returns system index -> gold index.
+
+    System triples are tried in ``order``; one matched early stays matched, so among the maximum
+    matchings the one found favours the triples that come first.
+    """
     options = [[g for g, gt in enumerate(gold) if triple_matches(gt, st)] for st in system]
     gold_owner: dict[int, int] = {}
 
@@ -237,7 +243,7 @@ def _max_matching(gold: Sequence[Triple], system: Sequence[Triple]) -> dict[int,
                 return True
         return False
 
-    for s in range(len(system)):
+    for s in range(len(system)) if order is None else order:
         augment(s, set())
     return {s: g for g, s in gold_owner.items()}
 
@@ -292,13 +298,16 @@ def score_events(
     errors: list[ScoringError] = []
     for triple in required:
         counts.gold[triple.type] += 1
-    pairs = _max_matching(required, system)
+    excusable = [any(triple_matches(g, triple) for g in ignorable) for triple in system]
+    # Triples that nothing would excuse get the gold first, so an unmatched leftover is excused if it can be.
+    order = sorted(range(len(system)), key=lambda s: excusable[s])
+    pairs = _max_matching(required, system, order)
     matched_gold = set(pairs.values())
     for s, triple in enumerate(system):
         if s in pairs:
             counts.matched[triple.type] += 1
             counts.system[triple.type] += 1
-        elif any(triple_matches(g, triple) for g in ignorable):
+        elif excusable[s]:
             counts.ignored[triple.type] += 1
         else:
             counts.system[triple.type] += 1
