@@ -38,13 +38,15 @@ from typing import Any
 PLACE_KINDS: tuple[str, ...] = ("city", "region", "country", "sea")
 
 # Score parts (log10 population units): a factor of ten in population is worth 1.
-_COUNTRY_PRIOR = 5.0  # a name that is a country's is the country ("Georgia", "Kuwait", "Djibouti")
+_COUNTRY_PRIOR = 4.0  # a name that is a country's is the country ("Georgia", "Kuwait", "Djibouti")
 _CAPITAL_PRIOR = 1.0  # national capitals are what news names most
 # Per factor of ten in the number of GeoNames alternate names (all languages): how widely a city is known.
 # Geneva, Switzerland has 60 and Geneva, New York 11; Victoria, Canada 48 and Victoria, Hong Kong 2.
 _PROMINENCE = 1.5
-_ALTERNATE_PENALTY = 2.5  # a match on an alternate name: "Victoria" is Victoria BC, not Hong Kong (alias)
-_US_STATE_POPULATION = 300_000  # states rank like a mid-size city, below "Washington" the capital
+_ALTERNATE_PENALTY = 3.0  # a match on an alternate name: "Victoria" is Victoria BC, not Hong Kong (alias)
+_US_STATE_POPULATION = (
+    1_000_000  # states rank below the capital "Washington" and above "Georgia" only in US context
+)
 _CURATED_POPULATION = 1_000_000  # regions.tsv entries have no population of their own
 _MIN_POPULATION = 1_000
 
@@ -375,7 +377,8 @@ def build_gazetteer(data_dir: Path, min_population: int = 15_000) -> Gazetteer:
     # The KB's own spellings of capitals ("Washington, D.C.", "Kiev") name the capital city.
     for iso3, cand in capital_city.items():
         for name in kb_countries.get(iso3, {}).get("capitals", []):
-            add(name, cand)
+            if all(c.place is not cand.place for c in names.get(fold(name), ())):
+                add(name, cand)
 
     # Curated regions replace every generic candidate of their names.
     for row in _rows(data_dir / "geo" / "regions.tsv"):
