@@ -5,7 +5,6 @@ on a sample article."""
 from __future__ import annotations
 
 import importlib.util
-import json
 from pathlib import Path
 from types import ModuleType
 
@@ -40,9 +39,9 @@ def test_gold_event_places() -> None:
 def test_sample_article_events_are_located() -> None:
     """Sample 007 has a "KYIV —" dateline and a lead that shells Kharkiv: every event gets a place, and the
     shelling is in Kharkiv."""
-    text = (ROOT / "src" / "eventwire" / "data" / "samples" / "007_russian-forces-shell-kharkiv.txt").read_text(
-        encoding="utf-8"
-    )
+    text = (
+        ROOT / "src" / "eventwire" / "data" / "samples" / "007_russian-forces-shell-kharkiv.txt"
+    ).read_text(encoding="utf-8")
     pipe = Pipeline()
     result = pipe.extract(text, pub_date="2022-03-02")
     assert result.events, "the event coder found no event in the sample"
