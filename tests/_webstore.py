@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -287,3 +288,43 @@ def build_demo(path: Path) -> Path | None:
     if main(["demo", "--db", str(path)]) != 0:
         raise RuntimeError("eventwire demo failed")
     return path
+
+
+class Markup(HTMLParser):
+    """Collects every start tag with its attributes, and the text inside <script> elements."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.script_text: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and data.strip():
+            self.script_text.append(data)
+
+
+def parse(html: str) -> Markup:
+    m = Markup()
+    m.feed(html)
+    return m
+
+
+def assert_inert(html: str) -> None:
+    """Only our own scripts, no event-handler attributes, no injected elements or javascript: links."""
+    m = parse(html)
+    assert m.script_text == []
+    for tag, attrs in m.tags:
+        assert tag not in ("iframe", "img", "object", "embed"), tag
+        if tag == "script":
+            assert (attrs.get("src") or "").startswith("/static/"), attrs
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name)
+            assert not (value or "").strip().lower().startswith("javascript:"), (tag, name, value)

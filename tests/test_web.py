@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx
@@ -13,50 +12,11 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _webstore as ws  # noqa: E402
+from _webstore import assert_inert, parse  # noqa: E402
 from eventwire.web import (
     _render,  # noqa: E402
     create_app,  # noqa: E402
 )
-
-
-class Markup(HTMLParser):
-    """Collects every start tag with its attributes, and the text inside <script> elements."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.script_text: list[str] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        self._in_script = tag == "script"
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script and data.strip():
-            self.script_text.append(data)
-
-
-def parse(html: str) -> Markup:
-    m = Markup()
-    m.feed(html)
-    return m
-
-
-def assert_inert(html: str) -> None:
-    """Only our own scripts, no event-handler attributes, no injected elements or javascript: links."""
-    m = parse(html)
-    assert m.script_text == []
-    for tag, attrs in m.tags:
-        assert tag not in ("iframe", "img", "object", "embed"), tag
-        if tag == "script":
-            assert (attrs.get("src") or "").startswith("/static/"), attrs
-        for name, value in attrs.items():
-            assert not name.startswith("on"), (tag, name)
-            assert not (value or "").strip().lower().startswith("javascript:"), (tag, name, value)
 
 
 @pytest.fixture(scope="module")

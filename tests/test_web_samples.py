@@ -14,8 +14,8 @@ from markupsafe import escape
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _webstore as ws  # noqa: E402
+from _webstore import assert_inert, parse  # noqa: E402
 from eventwire.web import create_app  # noqa: E402
-from test_web import assert_inert, parse  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -679,6 +679,12 @@ def _cached(store: Store, name: str, compute: Callable[[], Any]) -> Any:
     return value
 
 
+def load_default_kb() -> Any:
+    """The actor knowledge base :func:`get_actor` reads offices from, loaded once per process (None when
+    it cannot be loaded); call it early to pay the loading time up front."""
+    return _default_kb()
+
+
 @cache
 def _default_kb() -> Any:
     """The actor knowledge base, loaded once (None when it cannot be loaded)."""
