@@ -224,6 +224,14 @@ def test_speaker_judged_on_the_most_overlapping_system_quote() -> None:
     assert counts.speaker_correct["indirect"] == 1
 
 
+def test_mean_lengths_expose_over_long_spans() -> None:
+    whole = quote([0, len(TEXT)], "indirect")
+    result = totals(gold(), [whole])
+    assert result["recall"] == 1.0  # one span over everything finds every quote...
+    assert result["mean_system_chars"] == len(TEXT)  # ...and the mean length shows how
+    assert result["mean_gold_chars"] == round(sum(len(p) for p in (LEVY, OVERDUE, TARIFFS)) / 3, 1)
+
+
 def test_by_kind_sums_to_totals() -> None:
     system = [quote(LEVY, "indirect", MARTA), quote(OVERDUE, "direct", MARTA), quote(THOUGHT, "mixed")]
     result = totals(gold(), system)

@@ -121,6 +121,8 @@ class QuoteCounts:
     ignored: Counter[str] = field(default_factory=Counter)
     speaker_scored: Counter[str] = field(default_factory=Counter)
     speaker_correct: Counter[str] = field(default_factory=Counter)
+    gold_chars: Counter[str] = field(default_factory=Counter)  # content lengths: shows over-long system spans
+    system_chars: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: QuoteCounts) -> None:
         for f in fields(self):
@@ -472,6 +474,7 @@ def score_quotes(
     for gold, gspan in golds:
         kind = str(gold.get("kind"))
         counts.gold[kind] += 1
+        counts.gold_chars[kind] += gspan[1] - gspan[0]
         glen = gspan[1] - gspan[0]
         covering = [(overlap(gspan, sspan), sq) for sq, sspan in systems if 2 * overlap(gspan, sspan) >= glen]
         if not covering:
@@ -496,6 +499,7 @@ def score_quotes(
     for sq, sspan in systems:
         kind = str(sq.get("kind"))
         slen = sspan[1] - sspan[0]
+        counts.system_chars[kind] += slen
         correct = any(
             2 * overlap(gspan, sspan) >= gspan[1] - gspan[0] or 2 * overlap(gspan, sspan) >= slen
             for _, gspan in golds
@@ -580,6 +584,7 @@ def _quote_entry(c: QuoteCounts, keys: Iterable[str] | None) -> dict[str, Any]:
         return sum(counter.values()) if keys is None else sum(counter[k] for k in keys)
 
     gold, found, system, correct = total(c.gold), total(c.found), total(c.system), total(c.correct)
+    n_system = system + total(c.ignored)
     precision, recall = _ratio(correct, system), _ratio(found, gold)
     f1: float | None = None
     if (system and not correct) or (gold and not found):
@@ -600,6 +605,8 @@ def _quote_entry(c: QuoteCounts, keys: Iterable[str] | None) -> dict[str, Any]:
         "ignored": total(c.ignored),
         "speaker_scored": scored,
         "speaker_correct": right,
+        "mean_gold_chars": round(total(c.gold_chars) / gold, 1) if gold else None,
+        "mean_system_chars": round(total(c.system_chars) / n_system, 1) if n_system else None,
     }
 
 
