@@ -35,27 +35,131 @@ _EMBED_DEPS = frozenset(
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 _OBJ_DEPS = frozenset({"dobj", "dative", "iobj"})
 _VERB_TARGET_PREPS = frozenset(
-    {"with", "on", "against", "to", "at", "into", "toward", "towards", "upon", "from", "between", "alongside",
-     "for", "over", "of", "near"}
-)  # fmt: skip
+    {
+        "with",
+        "on",
+        "against",
+        "to",
+        "at",
+        "into",
+        "toward",
+        "towards",
+        "upon",
+        "from",
+        "between",
+        "alongside",
+        "for",
+        "over",
+        "of",
+        "near",
+    }
+)
 _NOUN_TARGET_PREPS = frozenset(
-    {"with", "on", "against", "to", "into", "toward", "towards", "upon", "between", "alongside", "of", "near",
-     "from", "over", "for"}
-)  # fmt: skip
+    {
+        "with",
+        "on",
+        "against",
+        "to",
+        "into",
+        "toward",
+        "towards",
+        "upon",
+        "between",
+        "alongside",
+        "of",
+        "near",
+        "from",
+        "over",
+        "for",
+    }
+)
 # Verbs that carry an event noun without adding meaning ("held talks", "told a news conference").
 _SUPPORT_VERBS = frozenset(
-    "hold have give tell address attend host join conduct launch mount stage make issue deliver send begin start "
-    "resume continue lead order sign reach announce declare wage intensify extend organize organise call renew "
-    "offer pay take unleash submit lodge file open use deploy carry step go speed complete finish accelerate "
-    "complete hold".split()
-)  # fmt: skip
+    [
+        "hold",
+        "have",
+        "give",
+        "tell",
+        "address",
+        "attend",
+        "host",
+        "join",
+        "conduct",
+        "launch",
+        "mount",
+        "stage",
+        "make",
+        "issue",
+        "deliver",
+        "send",
+        "begin",
+        "start",
+        "resume",
+        "continue",
+        "lead",
+        "order",
+        "sign",
+        "reach",
+        "announce",
+        "declare",
+        "wage",
+        "intensify",
+        "extend",
+        "organize",
+        "organise",
+        "call",
+        "renew",
+        "offer",
+        "pay",
+        "take",
+        "unleash",
+        "submit",
+        "lodge",
+        "file",
+        "open",
+        "use",
+        "deploy",
+        "carry",
+        "step",
+        "go",
+        "speed",
+        "complete",
+        "finish",
+        "accelerate",
+        "complete",
+        "hold",
+    ]
+)
 _OBJECT_CONTROL = frozenset(
-    "urge ask call press implore demand request pressure encourage exhort appeal push beg invite want force "
-    "order tell allow permit persuade warn".split()
-)  # fmt: skip
+    [
+        "urge",
+        "ask",
+        "call",
+        "press",
+        "implore",
+        "demand",
+        "request",
+        "pressure",
+        "encourage",
+        "exhort",
+        "appeal",
+        "push",
+        "beg",
+        "invite",
+        "want",
+        "force",
+        "order",
+        "tell",
+        "allow",
+        "permit",
+        "persuade",
+        "warn",
+    ]
+)
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 _HYPO_AUX = frozenset({"could", "might", "may", "must", "should"})  # possibility or obligation: not asserted
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_MUTUAL_TYPES = frozenset({"AGREE", "SUPPORT", "ACCUSE", "COOPERATE", "REJECT"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
 _COOPERATIVE = frozenset({"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "SUPPORT", "CONSULT"})
 
@@ -75,10 +179,18 @@ class _Cand:
 
 # The rule "X said Y must/should ...": a REQUEST by X of Y (CAMEO 100 "make demand, not specified").
 _MODAL_DEMAND = Entry(
-    pattern="SAY ccomp:must|should", head="", pos="V", constraints=(), type="REQUEST", mode=None, cameo="100",
-    context=None, scope="reported", example="Russia said Sudan must return the helicopter.",
+    pattern="SAY ccomp:must|should",
+    head="",
+    pos="V",
+    constraints=(),
+    type="REQUEST",
+    mode=None,
+    cameo="100",
+    context=None,
+    scope="reported",
+    example="Russia said Sudan must return the helicopter.",
     basis="CODING.md: a verbal event inside reported speech belongs to the speaker",
-)  # fmt: skip
+)
 
 
 # -- matching --------------------------------------------------------------------------------------------
@@ -109,9 +221,12 @@ def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
                     found = c
                     break
             if found is not None and con.objects:
-                found = found if any(
-                    _pobj_lemmas(p) & con.objects for p in children if p.dep_ == "prep"
-                ) or any(d.lemma_.lower() in con.objects for d in children if d.dep_ == "dobj") else None
+                found = (
+                    found
+                    if any(_pobj_lemmas(p) & con.objects for p in children if p.dep_ == "prep")
+                    or any(d.lemma_.lower() in con.objects for d in children if d.dep_ == "dobj")
+                    else None
+                )
         elif con.rel == "prep":
             for c in children:
                 if c.dep_ in ("prep", "agent", "dative") and c.lower_ in con.lemmas and c.i > tok.i:
@@ -129,7 +244,9 @@ def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
                         break
                     for p in c.children:  # "25,000 tons of food aid", "a package of sanctions"
                         if p.dep_ == "prep" and p.lower_ == "of":
-                            hit = [o for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in con.lemmas]
+                            hit = [
+                                o for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in con.lemmas
+                            ]
                             if hit:
                                 found = hit[0]
                     if found is not None:
@@ -168,8 +285,16 @@ def _base_forms(word: str) -> list[str]:
     ['stage', 'stag']
     """
     out = [word]
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""), ("s", ""),
-                         ("ing", "e"), ("ing", "")):  # fmt: skip
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             base = word[: -len(suffix)] + repl
             out.append(base)
@@ -183,7 +308,9 @@ def _match(tok: Token, lexicon: Lexicon) -> _Cand | None:
     if pos is None:
         return None
     entries = lexicon.entries_for(tok.lemma_.lower(), pos)
-    if pos == "N" and tok.i >= 2 and tok.nbor(-1).text == "-":  # "build-up", "cease-fire": split by the tokenizer
+    if (
+        pos == "N" and tok.i >= 2 and tok.nbor(-1).text == "-"
+    ):  # "build-up", "cease-fire": split by the tokenizer
         hyphened = lexicon.entries_for(f"{tok.nbor(-2).lower_}-{tok.lemma_.lower()}", pos)
         if hyphened:
             entries = hyphened
@@ -250,9 +377,9 @@ def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]
         # an uncoded mention at the head ("King" of "Defence Secretary Tom King"): try its modifiers
         for c in children:
             if c.dep_ in ("compound", "amod", "appos", "poss", "nmod"):
-                found = [x for x in _actors_at(c, index, depth + 1) if _has_code([x])]
-                if found:
-                    return found
+                coded = [x for x in _actors_at(c, index, depth + 1) if _has_code([x])]
+                if coded:
+                    return coded
         return out
     if depth > 2:
         return []
@@ -369,6 +496,41 @@ def _clause_verb(cand: _Cand) -> Token:
     return tok
 
 
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "itself", "themselves"})
+
+
+def _own_side_pronoun(m: Mention, tok: Token) -> bool:
+    """A mention reached through a pronoun ("its troops", "their ties"), which names the source's own side."""
+    return (
+        m.how == "pronoun"
+        or m.text.split()[0].lower() in _POSSESSIVES
+        or any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in tok.children)
+    )
+
+
+def _unique_refs(mentions: list[Mention]) -> list[ActorRef]:
+    """Actor refs of mentions, one per actor ("the US and its allies" names the US once)."""
+    out: list[ActorRef] = []
+    keys: set[tuple[str | None, str | None, str | None]] = set()
+    for m in mentions:
+        ref = _ref(m)
+        key = (ref.code, ref.actor_id, ref.name if ref.actor_id or not ref.code else None)
+        if key not in keys:
+            keys.add(key)
+            out.append(ref)
+    return out
+
+
+def _span_note(src: list[Mention], tgt: list[Mention]) -> str:
+    """Argument spans for ``eventwire explain`` (kept in the rule text: records carry no argument spans)."""
+    parts = []
+    if src:
+        parts.append("source_spans=" + ",".join(f"{m.start}-{m.end}" for m in src))
+    if tgt:
+        parts.append("target_spans=" + ",".join(f"{m.start}-{m.end}" for m in tgt))
+    return "".join(" ; " + p for p in parts)
+
+
 def _in_clause_of_other_verb(t: Token, verb: Token) -> bool:
     """Whether ``t`` sits inside a subordinate clause (relative, adverbial, complement) below ``verb``."""
     cur = t
@@ -432,10 +594,10 @@ class EventCoder:
         if own_date and self.lede_date is None and self.n_sent <= 4:
             self.lede_date = own_date  # the lede sets the story's day
         if not cands:
-            out = self._modal_demands(sent, {}, para)
+            demands = self._modal_demands(sent, {}, para)
             if own_date:
                 self.para_date = (para, own_date)
-            return out
+            return demands
         used = set().union(*(c.used for c in cands))
         cands = [c for c in cands if c.tok.i not in used]
         by_tok = {c.tok.i: c for c in cands}
@@ -473,10 +635,25 @@ class EventCoder:
                 negated, hypothetical, future = self._flags_of(tok)
                 date, basis = self._date(cand, sent, para)
                 out.append(
-                    self._event(entry.type, entry.mode, entry.cameo, [_ref(m) for m in speaker],
-                                [_ref(m) for m in subject], cand, sent, date, basis, negated, hypothetical, future,
-                                _ref(speaker[0]), 0.5, f"{entry.pattern} ; source=speaker ; target=ccomp>nsubj")
-                )  # fmt: skip
+                    self._event(
+                        entry.type,
+                        entry.mode,
+                        entry.cameo,
+                        [_ref(m) for m in speaker],
+                        [_ref(m) for m in subject],
+                        cand,
+                        sent,
+                        date,
+                        basis,
+                        negated,
+                        hypothetical,
+                        future,
+                        _ref(speaker[0]),
+                        0.5,
+                        f"{entry.pattern} ; source=speaker ; target=ccomp>nsubj"
+                        + _span_note(speaker, subject),
+                    )
+                )
         return out
 
     def _embed(self, cand: _Cand, by_tok: dict[int, _Cand]) -> None:
@@ -496,9 +673,10 @@ class EventCoder:
                 break  # "guerrillas fighting the army": a participle modifier is its own event
             if dep == "advcl" and not infinitive:
                 protest_purpose = (
-                    parent.i in by_tok and by_tok[parent.i].entry.type == "PROTEST"
+                    parent.i in by_tok
+                    and by_tok[parent.i].entry.type == "PROTEST"
                     and cand.entry.type in ("REQUEST", "ACCUSE")
-                )  # fmt: skip
+                )
                 if not protest_purpose:  # "rallied, demanding reforms": the demand is the protest's
                     break
             if parent.i in by_tok and by_tok[parent.i] is not cand:
@@ -507,7 +685,12 @@ class EventCoder:
                     break  # a verb under an object position is its own clause
                 cand.outer = outer
                 return
-            if cand.entry.pos == "N" and dep == "dobj" and parent.lemma_.lower() in _SUPPORT_VERBS and cand.support is None:
+            if (
+                cand.entry.pos == "N"
+                and dep == "dobj"
+                and parent.lemma_.lower() in _SUPPORT_VERBS
+                and cand.support is None
+            ):
                 cand.support = parent  # "told a news conference": the verb carries the noun
                 cur = parent
                 continue
@@ -543,9 +726,14 @@ class EventCoder:
             return self._allegation(cand, by_tok, sent, para)
         if entry.scope == "reported" and not speaker:
             return []
-        if entry.pos == "N" and cand.support is None and not self._noun_has_source(cand.tok):
+        borrowed = cand.outer is not None  # "agreed to a ceasefire": the ceasefire is the agreeing parties'
+        if entry.pos == "N" and cand.support is None and not borrowed and not self._noun_has_source(cand.tok):
             return []
         src, tgt, paths = self._arguments(cand, by_tok)
+        if borrowed and cand.outer is not None and not src:
+            src, o_tgt, o_paths = self._arguments(cand.outer, by_tok)
+            tgt = tgt or o_tgt
+            paths["source"] = "outer>" + o_paths.get("source", "")
         typ, mode, cameo = entry.type, entry.mode, entry.cameo
         rule = entry.pattern
         inner = self._inner(cand, by_tok)
@@ -567,7 +755,10 @@ class EventCoder:
             expletive = any(_expletive(t) for t in subj_toks)
             if entry.scope == "reported":
                 typ = "ACCUSE"
-                tgt, paths["target"] = src, "reported-subject"  # the agent; a passive's patient is not accused
+                tgt, paths["target"] = (
+                    src,
+                    "reported-subject",
+                )  # the agent; a passive's patient is not accused
                 src, paths["source"] = speaker, "speaker"
                 rule += " +reported-speech"
             elif typ in VERBAL_TYPES and (not src or expletive or self._stands_for(src, speaker)):
@@ -601,20 +792,51 @@ class EventCoder:
             derived.append(("REJECT", comp.mode if comp else None, comp.cameo if comp else "120"))
         events = []
         date, basis = self._date(cand, sent, para)
-        conf = 0.55 + (0.2 if any(_ref(m).code for m in src) else 0) + (0.1 if any(_ref(m).code for m in tgt) else 0)
+        conf = (
+            0.55
+            + (0.2 if any(_ref(m).code for m in src) else 0)
+            + (0.1 if any(_ref(m).code for m in tgt) else 0)
+        )
         if entry.pos == "N":
             conf -= 0.1
-        src_refs, tgt_refs = self._symmetric(typ, src, tgt)
-        rule_text = f"{rule} ; source={paths.get('source', '')} ; target={paths.get('target', '')}"
-        ev = self._event(typ, mode, cameo, src_refs, tgt_refs, cand, sent, date, basis, negated, hypothetical,
-                         future, reported_by, conf, rule_text)  # fmt: skip
-        events.append(ev)
+        rule_text = (
+            f"{rule} ; source={paths.get('source', '')} ; target={paths.get('target', '')}"
+            + _span_note(src, tgt)
+        )
+        pairs = self._pairs(typ, src, tgt)
+        src_refs, tgt_refs = pairs[0]
+        for p_src, p_tgt in pairs:
+            events.append(
+                self._event(
+                    typ,
+                    mode,
+                    cameo,
+                    p_src,
+                    p_tgt,
+                    cand,
+                    sent,
+                    date,
+                    basis,
+                    negated,
+                    hypothetical,
+                    future,
+                    reported_by,
+                    conf,
+                    rule_text,
+                )
+            )
         for d_type, d_mode, d_cameo in derived:
             frame_tok = cand.frame_tok if intent else None
-            f_neg, f_hyp, f_fut = self._flags_of(frame_tok) if frame_tok is not None else (False, False, False)
+            f_neg, f_hyp, f_fut = (
+                self._flags_of(frame_tok) if frame_tok is not None else (False, False, False)
+            )
             d_src, d_tgt = src_refs, tgt_refs
             obj = [c for c in frame_tok.children if c.dep_ == "dobj"] if frame_tok is not None else []
-            f_subj = [m for t in _subject_tokens(frame_tok)[0] for m in _actors_at(t, self.index)] if frame_tok is not None else []
+            f_subj = (
+                [m for t in _subject_tokens(frame_tok)[0] for m in _actors_at(t, self.index)]
+                if frame_tok is not None
+                else []
+            )
             other_subject = bool(f_subj and src and not set(map(id, f_subj)) & set(map(id, src)))
             if frame_tok is not None and ((obj and cand.tok.dep_ == "xcomp") or other_subject):
                 # "wants Putin to attack": a request of Putin
@@ -622,9 +844,23 @@ class EventCoder:
                 d_src = [_ref(m) for m in f_subj]
                 d_tgt = [_ref(m) for t in obj for m in _actors_at(t, self.index)] or [_ref(m) for m in src]
             events.append(
-                self._event(d_type, d_mode, d_cameo, d_src, d_tgt, cand, sent, date, basis, f_neg, f_hyp, f_fut,
-                            reported_by, conf - 0.1,
-                            f"intent({frame_tok.lemma_ if frame_tok is not None else 'future'})+{rule_text}")  # fmt: skip
+                self._event(
+                    d_type,
+                    d_mode,
+                    d_cameo,
+                    d_src,
+                    d_tgt,
+                    cand,
+                    sent,
+                    date,
+                    basis,
+                    f_neg,
+                    f_hyp,
+                    f_fut,
+                    reported_by,
+                    conf - 0.1,
+                    f"intent({frame_tok.lemma_ if frame_tok is not None else 'future'})+{rule_text}",
+                )
             )
         return events
 
@@ -640,16 +876,44 @@ class EventCoder:
         negated, hypothetical, future = self._flags_of(cand.frame_tok)
         date, basis = self._date(cand, sent, para)
         return [
-            self._event("ACCUSE", "allege", "112", [_ref(m) for m in speaker], [_ref(m) for m in accused], cand,
-                        sent, date, basis, negated, hypothetical, future, _ref(speaker[0]), 0.5,
-                        f"allege({cand.frame_tok.lemma_})+{cand.entry.pattern} ; source=speaker ; target=nsubj")
-        ]  # fmt: skip
+            self._event(
+                "ACCUSE",
+                "allege",
+                "112",
+                [_ref(m) for m in speaker],
+                [_ref(m) for m in accused],
+                cand,
+                sent,
+                date,
+                basis,
+                negated,
+                hypothetical,
+                future,
+                _ref(speaker[0]),
+                0.5,
+                f"allege({cand.frame_tok.lemma_})+{cand.entry.pattern} ; source=speaker ; target=nsubj"
+                + _span_note(speaker, accused),
+            )
+        ]
 
     def _event(
-        self, typ: str, mode: str | None, cameo: str, src: list[ActorRef], tgt: list[ActorRef], cand: _Cand,
-        sent: Span, date: str | None, basis: str, negated: bool, hypothetical: bool, future: bool,
-        reported_by: ActorRef | None, conf: float, rule: str,
-    ) -> Event:  # fmt: skip
+        self,
+        typ: str,
+        mode: str | None,
+        cameo: str,
+        src: list[ActorRef],
+        tgt: list[ActorRef],
+        cand: _Cand,
+        sent: Span,
+        date: str | None,
+        basis: str,
+        negated: bool,
+        hypothetical: bool,
+        future: bool,
+        reported_by: ActorRef | None,
+        conf: float,
+        rule: str,
+    ) -> Event:
         ref = self.lex.plover_row(cameo)
         trig = cand.tok
         start, end = trig.idx, trig.idx + len(trig.text)
@@ -660,12 +924,26 @@ class EventCoder:
             t = self.doc[i]
             start, end = min(start, t.idx), max(end, t.idx + len(t.text))
         return Event(
-            type=typ, source=src, target=tgt, sentence_span=(sent.start_char, sent.end_char),
-            trigger_span=(start, end), mode=mode, context=ref[2] if ref else None, cameo=cameo,
-            quad_class=self.lex.quad_class(cameo), goldstein=self.lex.goldstein(cameo), event_date=date,
-            date_basis=basis, negated=negated, hypothetical=hypothetical, future=future, reported_by=reported_by,
-            confidence=max(0.05, min(0.95, conf)), rule=rule, trigger=self.doc.text[start:end],
-        )  # fmt: skip
+            type=typ,
+            source=src,
+            target=tgt,
+            sentence_span=(sent.start_char, sent.end_char),
+            trigger_span=(start, end),
+            mode=mode,
+            context=ref[2] if ref else None,
+            cameo=cameo,
+            quad_class=self.lex.quad_class(cameo),
+            goldstein=self.lex.goldstein(cameo),
+            event_date=date,
+            date_basis=basis,
+            negated=negated,
+            hypothetical=hypothetical,
+            future=future,
+            reported_by=reported_by,
+            confidence=max(0.05, min(0.95, conf)),
+            rule=rule,
+            trigger=self.doc.text[start:end],
+        )
 
     # -- arguments ------------------------------------------------------------------------------------
     def _noun_has_source(self, tok: Token) -> bool:
@@ -676,7 +954,9 @@ class EventCoder:
                 return True
         return False
 
-    def _arguments(self, cand: _Cand, by_tok: dict[int, _Cand]) -> tuple[list[Mention], list[Mention], dict[str, str]]:
+    def _arguments(
+        self, cand: _Cand, by_tok: dict[int, _Cand]
+    ) -> tuple[list[Mention], list[Mention], dict[str, str]]:
         tok, entry = cand.tok, cand.entry
         src: list[Mention] = []
         tgt: list[Mention] = []
@@ -749,12 +1029,11 @@ class EventCoder:
                 break
             m = self.index.at(t)
             if m is not None:
-                if not out or (seen_and and m not in out):
-                    if m not in out and _has_code([m]):
-                        out.append(m)
-                        seen_and = False
-                        if len(out) == 2:
-                            break
+                if (not out or seen_and) and m not in out and _has_code([m]):
+                    out.append(m)
+                    seen_and = False
+                    if len(out) == 2:
+                        break
                 i -= 1
                 continue
             if t.lower_ == "and" and out:
@@ -775,9 +1054,11 @@ class EventCoder:
         def others(t: Token) -> list[Mention]:
             # not the source itself, nor a pronoun standing for it ("opened its borders")
             return [
-                m for m in _actors_at(t, self.index)
-                if m not in src and not (m.how == "pronoun" and m.actor is not None and m.actor.code in src_codes)
-            ]  # fmt: skip
+                m
+                for m in _actors_at(t, self.index)
+                if m not in src
+                and not (_own_side_pronoun(m, t) and m.actor is not None and m.actor.code in src_codes)
+            ]
 
         objects = [o for o in tok.children if o.dep_ in _OBJ_DEPS]
         if cand.obj is not None and cand.obj not in objects:
@@ -797,7 +1078,9 @@ class EventCoder:
                 yield others(p), f"{o.text}>{path}"
         if cand.entry.type in _PLACE_TARGET_TYPES:  # "demonstrated in Serbia", "shelled positions near Rafah"
             for p, path in _prep_objects(tok, frozenset({"in", "near", "inside"})):
-                found = [m for m in others(p) if m.label in ("GPE", "LOC", "FAC") or m.how in ("name", "alias")]
+                found = [
+                    m for m in others(p) if m.label in ("GPE", "LOC", "FAC") or m.how in ("name", "alias")
+                ]
                 yield found, f"place:{path}"
         if cand.entry.type in VERBAL_TYPES:  # "demanded that the DPRK forsake its programme"
             holder = tok.head if cand.entry.pos == "A" and tok.dep_ in ("acomp", "oprd") else tok
@@ -806,8 +1089,12 @@ class EventCoder:
                     for subj in _subject_tokens(c)[0]:
                         yield others(subj), "ccomp>nsubj"
         xcomps = [cand.xcomp] if cand.xcomp is not None else []
-        xcomps += [c for c in tok.children if c.dep_ == "xcomp" and (cand.xcomp is None or c.i != cand.xcomp.i)]
-        xcomps += [g for x in list(xcomps) for g in x.children if g.dep_ == "xcomp"]  # "willing to help defend X"
+        xcomps += [
+            c for c in tok.children if c.dep_ == "xcomp" and (cand.xcomp is None or c.i != cand.xcomp.i)
+        ]
+        xcomps += [
+            g for x in list(xcomps) for g in x.children if g.dep_ == "xcomp"
+        ]  # "willing to help defend X"
         for x in xcomps:
             for o in x.children:
                 if o.dep_ in _OBJ_DEPS:
@@ -854,12 +1141,19 @@ class EventCoder:
         head = tok.head if cand.entry.pos == "A" else tok
         return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children)
 
-    def _symmetric(self, typ: str, src: list[Mention], tgt: list[Mention]) -> tuple[list[ActorRef], list[ActorRef]]:
-        s = [_ref(m) for m in src]
-        t = [_ref(m) for m in tgt]
-        if typ == "CONSULT" and not t and len(s) == 2:  # a meeting of two parties: one symmetric CONSULT
-            return [s[0]], [s[1]]
-        return s, t
+    def _pairs(
+        self, typ: str, src: list[Mention], tgt: list[Mention]
+    ) -> list[tuple[list[ActorRef], list[ActorRef]]]:
+        """Source and target lists of the events to emit (CODING.md: a meeting of two parties is one symmetric
+        CONSULT; mutual agreements and signings are one event each way; three or more: all sources)."""
+        s = _unique_refs(src)
+        t = _unique_refs(tgt)
+        if not t and len(s) == 2:
+            if typ == "CONSULT":
+                return [([s[0]], [s[1]])]
+            if typ in _MUTUAL_TYPES:
+                return [([s[0]], [s[1]]), ([s[1]], [s[0]])]
+        return [(s, t)]
 
     # -- flags ----------------------------------------------------------------------------------------
     def _flags_of(self, verb: Token) -> tuple[bool, bool, bool]:
@@ -871,9 +1165,7 @@ class EventCoder:
             if c.dep_ in ("aux", "auxpass"):
                 if low in _HYPO_AUX:
                     hypothetical = True
-                elif low in _FUTURE_AUX:
-                    future = True
-                elif low in ("would", "'d"):
+                elif low in _FUTURE_AUX or low in ("would", "'d"):
                     future = True
             if c.dep_ == "mark" and low in ("if", "unless"):
                 hypothetical = True
@@ -955,9 +1247,12 @@ class EventCoder:
         out = []
         for e in events:
             key = (
-                e.type, e.trigger_span, tuple(a.code or a.name for a in e.source),
-                tuple(a.code or a.name for a in e.target), e.flagged,
-            )  # fmt: skip
+                e.type,
+                e.trigger_span,
+                tuple(a.code or a.name for a in e.source),
+                tuple(a.code or a.name for a in e.target),
+                e.flagged,
+            )
             if key in seen:
                 continue
             seen.add(key)

@@ -29,9 +29,12 @@ FRAMES = ("say", "intent", "aspect", "allege")
 
 # CAMEO codes the reference table files under another PLOVER type than the one the lexicon uses, with why.
 TYPE_EXCEPTIONS: dict[str, tuple[str, str]] = {
-    "163": ("SANCTION", "CAMEO 163 'impose embargo, boycott or sanctions' is SANCTION in the PLOVER manual and"
-                        " CODING.md ('sanctions on'); CAMEO2PLOVER-2021 files it under COERCE"),
-}  # fmt: skip
+    "163": (
+        "SANCTION",
+        "CAMEO 163 'impose embargo, boycott or sanctions' is SANCTION in the PLOVER manual and"
+        " CODING.md ('sanctions on'); CAMEO2PLOVER-2021 files it under COERCE",
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +102,9 @@ def parse_pattern(pattern: str) -> tuple[str, str, tuple[Constraint, ...]]:
             raise ValueError(f"pattern {pattern!r}: bad constraint {item!r}")
         lemmas, _, objects = value.partition(">")
         constraints.append(
-            Constraint(rel, frozenset(lemmas.split("|")), frozenset(objects.split("|")) if objects else frozenset())
+            Constraint(
+                rel, frozenset(lemmas.split("|")), frozenset(objects.split("|")) if objects else frozenset()
+            )
         )
     return words[-1], pos, tuple(constraints)
 
@@ -189,10 +194,18 @@ def read_entries(path: Path, plover: dict[str, tuple[str, str | None, str | None
         ref = lookup.plover_row(row["cameo"])
         out.append(
             Entry(
-                pattern=row["pattern"], head=head, pos=pos, constraints=cons, type=row["type"],
-                mode=row["mode"] or None, cameo=row["cameo"], context=ref[2] if ref else None, scope=scope,
-                example=row["example"], basis=row["basis"],
-            )  # fmt: skip
+                pattern=row["pattern"],
+                head=head,
+                pos=pos,
+                constraints=cons,
+                type=row["type"],
+                mode=row["mode"] or None,
+                cameo=row["cameo"],
+                context=ref[2] if ref else None,
+                scope=scope,
+                example=row["example"],
+                basis=row["basis"],
+            )
         )
     return out
 
@@ -213,4 +226,6 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         for r in _rows(lex_dir / "complements.tsv")
     }
     entries = read_entries(lex_dir / "predicates.tsv", plover)
-    return Lexicon(entries=entries, frames=frames, complements=complements, plover=plover, goldstein_table=goldstein)
+    return Lexicon(
+        entries=entries, frames=frames, complements=complements, plover=plover, goldstein_table=goldstein
+    )

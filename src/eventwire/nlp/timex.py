@@ -34,12 +34,16 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?\b(?:,?\s+(\d{{4}}))?", re.I)
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?\b(?:,?\s+(\d{{4}}))?", re.I
+)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?\s+(?:of\s+)?(\d{{4}})\b", re.I)
 _MONTH_ONLY = re.compile(rf"\b(?:in|last|this|early|late|mid-?)?\s*({_MONTH_RE})\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WEEKDAY = re.compile(r"\b(last|this|next|on|past)?\s*(" + "|".join(WEEKDAYS) + r")\b", re.I)
-_DAY_NUMBER = re.compile(r"(?:^|[\s,])(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|years?|days?|weeks?|months?))")
+_DAY_NUMBER = re.compile(
+    r"(?:^|[\s,])(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|years?|days?|weeks?|months?))"
+)
 _AGO = re.compile(r"\b(\d+|" + "|".join(_NUMBERS) + r")\s+(day|week|month|year)s?\s+ago\b", re.I)
 
 
@@ -140,14 +144,14 @@ def resolve_timex(text: str, pub_date: str | None) -> TimeRef | None:
             return TimeRef((pub + timedelta(days=1)).isoformat(), relative=True)
         if m := _WEEKDAY.search(t):
             d = _weekday(m[2], m[1] or "", pub)
-            if n := _DAY_NUMBER.search(t[m.end() :]):  # "Sunday, 30": the day number decides
-                numbered = _last_day_numbered(int(n[1]), pub)
+            if day_no := _DAY_NUMBER.search(t[m.end() :]):  # "Sunday, 30": the day number decides
+                numbered = _last_day_numbered(int(day_no[1]), pub)
                 if numbered is not None:
                     d = numbered
             return TimeRef(d.isoformat(), relative=True)
-        if m := _AGO.search(low):
-            n = int(m[1]) if m[1].isdigit() else _NUMBERS[m[1]]
-            unit = m[2]
+        if ago := _AGO.search(low):
+            n = int(ago[1]) if ago[1].isdigit() else _NUMBERS[ago[1]]
+            unit = ago[2]
             if unit == "day":
                 return TimeRef((pub - timedelta(days=n)).isoformat(), relative=True)
             if unit == "week":

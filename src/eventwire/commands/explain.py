@@ -1,0 +1,134 @@
+"""``eventwire explain``: why the coder produced one stored event (sentence, trigger, parse paths, rule)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from typing import Any
+
+from eventwire.commands._common import add_db, add_json, example, print_json
+from eventwire.commands.show import open_existing
+from eventwire.errors import EventWireError
+from eventwire.store.queries import get_event
+
+_SPANS = re.compile(r"(source|target)_spans=([\d,\-]+)")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "explain",
+        help="show why one event was coded: sentence, trigger, parse paths and lexicon rule",
+        description="Show the sentence of a stored event, its trigger, the dependency path from the trigger "
+        "to each argument (re-parsed with the same spaCy model) and the lexicon entry or rule that fired.",
+        epilog=example("eventwire explain 3f2a9c0d1e2b4a5c-e0"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("event_id", metavar="EVENT_ID", help="an event id as `eventwire events` prints it")
+    add_db(p)
+    add_json(p)
+    p.set_defaults(func=run)
+
+
+def argument_spans(rule: str) -> dict[str, list[tuple[int, int]]]:
+    """Argument character spans recorded in an event's rule text.
+
+    >>> argument_spans("accuse/V ; source=nsubj ; target=dobj ; source_spans=0-6 ; target_spans=15-19,24-41")
+    {'source': [(0, 6)], 'target': [(15, 19), (24, 41)]}
+    """
+    out: dict[str, list[tuple[int, int]]] = {}
+    for role, spans in _SPANS.findall(rule):
+        out[role] = [(int(a), int(b)) for a, b in (s.split("-") for s in spans.split(",") if "-" in s)]
+    return out
+
+
+def dependency_path(doc: Any, start: int, end: int) -> str:
+    """The dependency path from token ``start`` up to the common ancestor and down to token ``end``."""
+    up: list[Any] = []
+    cur = doc[start]
+    ancestors = {t.i for t in doc[end].ancestors} | {end}
+    while cur.i not in ancestors and cur.head.i != cur.i:
+        up.append(cur)
+        cur = cur.head
+    top = cur
+    down: list[Any] = []
+    cur = doc[end]
+    while cur.i != top.i and cur.head.i != cur.i:
+        down.append(cur)
+        cur = cur.head
+    parts = [doc[start].text]
+    for t in up:
+        parts.append(f"-{t.dep_}→ {t.head.text}")
+    for t in reversed(down):
+        parts.append(f"-{t.dep_}↓ {t.text}")
+    return " ".join(parts) if (up or down) else doc[start].text
+
+
+def explain_event(event: dict[str, Any]) -> dict[str, Any]:
+    """Sentence, trigger, rule parts and the parse path from the trigger to each argument."""
+    from eventwire.nlp import load_model
+
+    sentence = event.get("sentence_text") or ""
+    s0 = event["sentence_span"][0]
+    t0, t1 = event["trigger_span"]
+    rule = event.get("rule", "")
+    pieces = [p.strip() for p in rule.split(" ; ")]
+    doc = load_model()(sentence)
+
+    def token_at(a: int, b: int) -> Any:
+        span = doc.char_span(a - s0, b - s0, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    trigger = token_at(t0, t1)
+    paths: list[dict[str, Any]] = []
+    for role, spans in argument_spans(rule).items():
+        for a, b in spans:
+            tok = token_at(a, b)
+            if trigger is None or tok is None or not (0 <= a - s0 < len(sentence)):
+                path = "(outside the sentence: resolved from context)"
+            else:
+                path = dependency_path(doc, trigger.i, tok.i)
+            paths.append(
+                {"role": role, "text": sentence[a - s0 : b - s0] if a - s0 >= 0 else "", "path": path}
+            )
+    return {
+        "id": event["id"],
+        "type": event["type"],
+        "mode": event.get("mode"),
+        "cameo": event.get("cameo"),
+        "sentence": sentence,
+        "trigger": event.get("trigger"),
+        "rule": pieces[0] if pieces else "",
+        "how": [p for p in pieces[1:] if not p.endswith("_spans") and "_spans=" not in p],
+        "paths": paths,
+        "event": event,
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_existing(args.db) as store:
+        event = get_event(store, args.event_id)
+    if event is None:
+        raise EventWireError(
+            "E302", f"No event {args.event_id}", "List ids with: eventwire events --limit 10"
+        )
+    info = explain_event(event)
+    if args.json:
+        print_json(info)
+        return 0
+    e = info["event"]
+    print(
+        f"event    {info['id']}  {info['type']}{'/' + info['mode'] if info['mode'] else ''} [{info['cameo']}]"
+        f"  goldstein {e.get('goldstein')}  quad {e.get('quad_class')}  confidence {e.get('confidence')}"
+    )
+    print(f"date     {e.get('event_date')} ({e.get('date_basis')})")
+    print(f"sentence {' '.join(info['sentence'].split())}")
+    print(f"trigger  “{info['trigger']}”")
+    print(f"rule     {info['rule']}")
+    for how in info["how"]:
+        print(f"         {how}")
+    for p in info["paths"]:
+        print(f"{p['role']:<8} {p['text']}: {p['path']}")
+    flags = [k for k in ("negated", "hypothetical", "future") if e.get(k)]
+    if flags:
+        print(f"flags    {', '.join(flags)}")
+    return 0
