@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -132,3 +133,20 @@ def test_gold_text_goes_in_unchanged() -> None:
     doc: dict[str, Any] = {"id": "x", "text": "Two  spaces\n\n\n\nand breaks. ", "pub_date": "2024-01-02"}
     article = gold_article(doc)
     assert article.text == doc["text"] and article.pub_date == "2024-01-02"
+
+
+def test_quality_report_renders_every_section() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "quality", Path(__file__).parents[1] / "bench" / "quality.py"
+    )
+    assert spec and spec.loader
+    quality = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quality)
+    docs, _ = read_gold(GOLD)
+    result = evaluate_documents(docs, FakePipeline(), path="eval_gold.jsonl")  # type: ignore[arg-type]
+    by_genre = {"a": evaluate_documents(docs[:1], FakePipeline())}  # type: ignore[arg-type]
+    text = quality.render([result], 1.0, "abc1234", "2026-01-01 00:00 UTC", {"eval_gold.jsonl": by_genre})
+    assert "at commit `abc1234`" in text
+    assert "| `eval_gold.jsonl` | 3 | 0 |" in text
+    assert "| CONSULT |" in text and "| direct |" in text and "By genre" in text
+    assert "## Actor country codes" in text
