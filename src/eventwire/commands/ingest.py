@@ -99,6 +99,12 @@ def run(args: argparse.Namespace) -> int:
                 on_error=report_error,
                 on_result=on_result,
             )
+        except KeyboardInterrupt:
+            # Every committed batch stays; the open one was rolled back. The next run resumes from here.
+            done = store.count("articles")
+            print(f"eventwire: interrupted; {done} articles are stored, run the same command again to resume",
+                  file=sys.stderr)  # fmt: skip
+            return 130
         finally:
             if bar is not None:
                 bar.close()
