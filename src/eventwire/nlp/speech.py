@@ -159,7 +159,14 @@ def _chars(text: str, doc: Doc, lo: int, hi: int) -> CharSpan:
 
 
 def _is_negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in token.children if c.i < token.i)
+    """ "did not say", "never said": a negator before the cue with no punctuation between them (a "not"
+    closing a quotation, '"Probably not," she said', negates nothing)."""
+    doc = token.doc
+    for c in token.children:
+        negator = c.i < token.i and (c.dep_ == "neg" or c.lower_ in _NEGATORS)
+        if negator and not any(t.is_punct for t in doc[c.i + 1 : token.i]):
+            return True
+    return False
 
 
 # -- speakers -------------------------------------------------------------------------------------------
@@ -207,7 +214,15 @@ def _speaker_phrase(subject: Token, lex: SpeechLexicon) -> tuple[Token, int, int
                 head = child
                 break
     lo, hi = _subtree_span(subject)
-    # A relative clause on the speaker ("officials who met him said") stays, but never the cue itself.
+    doc = subject.doc
+    if lo >= 2 and doc[lo - 1].text == "(":
+        # "Rep. Jane Doe (D-Md.) said": the parser may take the bracketed party tag for the subject.
+        j = lo - 2
+        while j >= 0 and (doc[j].pos_ == "PROPN" or doc[j].text == "."):
+            j -= 1
+        if j < lo - 2:
+            head, lo = doc[lo - 2], j + 1
+            hi = max(hi, next((t.i for t in doc[hi : hi + 3] if t.text == ")"), hi))
     return head, lo, hi
 
 

@@ -40,6 +40,11 @@ JOIN_GAP = 40
 # An unattributed quotation shorter than this (in words) is a scare quote or a title, not a statement.
 MIN_UNATTRIBUTED_WORDS = 6
 _GAP_ONLY_PUNCT = re.compile(r"^[\s,.;:!?\u2014\u2013-]*$")
+# A sentence break inside a gap: ". T" not after an initial or a title abbreviation ("Rep. Elijah E. Cummings").
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bRep)(?<!\bSen)(?<!\bGov)(?<!\bGen)(?<!\bLt)"
+    r"(?<!\bCol)(?<!\bJr)(?<!\bSt)(?<!\bSgt)(?<!\bSens)(?<!\bReps)[.!?]\s+[A-Z\u201c\"]"
+)
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _PERSONAL = frozenset({"he", "she"})
 _WORD = re.compile(r"\w+")
@@ -158,19 +163,23 @@ def _adjacent_frame(text: str, q: Quotation, frames: list[SpeechFrame], used: se
         a_lo, a_hi = _attribution_span(frame)
         if not (lo <= a_lo and a_hi <= hi):
             continue
+        reports_before = False
         if frame.content is not None and _overlap(frame.content, (q.start, q.end)) == 0:
             content_core = _clean(text, *frame.content)
             if content_core[1] - content_core[0] > 0 and _words(text[slice(*content_core)]) > 1:
-                continue  # the frame reports something else
+                # The frame reports something else; only '"A," she said. "B."' lets B follow A's speaker.
+                reports_before = content_core[1] <= frame.cue[0] and a_hi <= q.open_mark
+                if not (reports_before and _GAP_ONLY_PUNCT.match(text[a_hi : q.open_mark])):
+                    continue
         if a_lo >= q.close_end and q.closed:
-            gap = text[q.close_end : a_lo]
-            if _GAP_ONLY_PUNCT.match(gap):
-                dist = len(gap)
-            else:
+            # '"...," said X' / '"...," Rep. Jane Doe (D-Md.) said': a noun phrase at most between.
+            gap = text[q.close_end : min(a_lo, frame.cue[0])]
+            if not _GAP_ONLY_PUNCT.match(gap) and not _short_noun_gap(text, q.close_end, frame.cue[0]):
                 continue
+            dist = len(gap)
         elif a_hi <= q.open_mark:
             gap = text[a_hi : q.open_mark]
-            if len(gap) > JOIN_GAP or re.search(r"[.!?]\s", gap):
+            if len(gap) > JOIN_GAP or re.search(r"[.!?]\s", gap) and not reports_before:
                 continue
             dist = len(gap)
         else:
@@ -210,6 +219,12 @@ def _gap_is_attribution(
         return False
     rest = text[before.close_end : a_lo] + " " + text[a_hi : after.open_mark]
     return len(rest.strip(" ,.;:\u00a0\n")) < JOIN_GAP // 2
+
+
+def _short_noun_gap(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is a short stretch with no sentence break or quotation mark."""
+    gap = text[start:end]
+    return len(gap) <= 80 and not _SENTENCE_BREAK.search(gap) and not re.search('["\u201c\u201d\n]', gap)
 
 
 def _direct_drafts(
