@@ -20,8 +20,9 @@ Event rules (per document, DESIGN.md "Gold format and scoring"):
 * System events flagged negated/hypothetical/future are not asserted events and are not system output,
   unless ``count_flagged_system=True``. System triples without a source code are ignored.
 * Triples are sets per document (a duplicate says nothing new). A maximum one-to-one matching pairs
-  system and required gold triples; recall = matched / required gold, precision = matched / system
-  triples that are not ignored, F1 = 2·matched / (2·matched + misses + false positives).
+  system and required gold triples (triples that nothing could excuse are matched first, so a leftover
+  is excused when an optional gold event covers it); recall = matched / required gold, precision =
+  matched / system triples that are not ignored, F1 = 2·matched / (2·matched + misses + false positives).
 * Sentence view: gold units ``(sentence_span, type)`` (a null span stands for the whole text) against
   system units ``(gold sentence containing the trigger, type)``; a system event whose trigger lies in no
   gold sentence keeps its own sentence span. Actors play no part. Optional and flagged gold units are
@@ -33,7 +34,8 @@ Quote rules:
 * A system quote is *correct* when it covers at least half of some gold quote's characters, or when at
   least half of its own characters lie inside one gold quote (a quote split around "he said" is right
   twice). A system quote that is not correct but overlaps the content of an ``excluded_attributions``
-  entry (thoughts, refusals to comment) is ignored.
+  entry (thoughts, refusals to comment) is ignored. One long system span can find several gold quotes;
+  the mean gold and system content lengths are reported so that over-long spans show.
 * The speaker of a found gold quote is judged on the system quote that overlaps it most: a gold ``name``
   needs the same surname (last word, accents and case ignored) in the system speaker's name; a gold
   ``code`` needs the same code (and sector when the gold gives one); a gold with only surface ``text``
