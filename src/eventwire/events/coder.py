@@ -126,6 +126,7 @@ _SUPPORT_VERBS = frozenset(
         "complete",
         "finish",
         "accelerate",
+        "undertake",
         "complete",
         "hold",
     ]
@@ -671,14 +672,15 @@ class EventCoder:
             infinitive = any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in cur.children)
             if dep == "acl" and not infinitive:
                 break  # "guerrillas fighting the army": a participle modifier is its own event
-            if dep == "advcl" and not infinitive:
+            if dep == "advcl":
                 protest_purpose = (
                     parent.i in by_tok
                     and by_tok[parent.i].entry.type == "PROTEST"
                     and cand.entry.type in ("REQUEST", "ACCUSE")
-                )
-                if not protest_purpose:  # "rallied, demanding reforms": the demand is the protest's
-                    break
+                )  # "rallied to demand reforms": the demand is the protest's
+                frame_purpose = infinitive and parent.i not in by_tok
+                if not (protest_purpose or frame_purpose):
+                    break  # "summoned the envoy to complain": both acts happen
             if parent.i in by_tok and by_tok[parent.i] is not cand:
                 outer = by_tok[parent.i]
                 if cur.i == cand.tok.i and dep in ("dobj", "pobj", "prep") and cand.entry.pos == "V":
@@ -723,7 +725,10 @@ class EventCoder:
             for t in s_toks:
                 speaker.extend(_actors_at(t, self.index))
         if cand.frame == "allege" and cand.frame_tok is not None:
-            return self._allegation(cand, by_tok, sent, para)
+            alleged = self._allegation(cand, by_tok, sent, para)
+            if alleged:
+                return alleged
+            cand.frame = "say"  # no identifiable claimant: code the reported act as reported speech
         if entry.scope == "reported" and not speaker:
             return []
         borrowed = cand.outer is not None  # "agreed to a ceasefire": the ceasefire is the agreeing parties'
@@ -749,6 +754,7 @@ class EventCoder:
                 elif i_tgt:
                     tgt, paths["target"] = i_tgt, "complement>" + i_paths.get("target", "")
         reported_by: ActorRef | None = None
+        demand_flags: tuple[bool, bool, bool] | None = None
         if speaker:
             reported_by = _ref(speaker[0])
             subj_toks = _subject_tokens(cand.tok if entry.pos != "A" else _clause_verb(cand))[0]
@@ -764,14 +770,19 @@ class EventCoder:
             elif typ in VERBAL_TYPES and (not src or expletive or self._stands_for(src, speaker)):
                 src, paths["source"] = speaker, "speaker"
                 rule += " +speaker"
+                if typ == "REQUEST" and cand.frame_tok is not None:
+                    demand_flags = self._flags_of(cand.frame_tok)
             elif self._modal_demand(cand) and not self._stands_for(src, speaker):
                 typ, mode, cameo = "REQUEST", None, "100"
                 tgt, src = src, speaker
                 paths["target"], paths["source"] = "complement-subject", "speaker"
                 rule += " +must-demand"
+                demand_flags = self._flags_of(cand.frame_tok) if cand.frame_tok is not None else None
         if not src and not tgt:
             return []  # no actor at all: nothing to code
         negated, hypothetical, future = self._flags(cand)
+        if demand_flags is not None:  # "X said Y must ...": the demand is made, whatever Y's modal says
+            negated, hypothetical, future = demand_flags
         if self._continuing(cand):
             future = False
         derived: list[tuple[str, str | None, str]] = []
