@@ -63,8 +63,8 @@ def num1(value: float | None) -> str:
 def summary_table(results: list[EvalResult]) -> list[str]:
     lines = [
         "| benchmark | docs | failed | events P | events R | events F1 | sentence P | sentence R | sentence F1 "
-        "| quotes P | quotes R | quotes F1 | speaker acc. | actor code acc. | seconds |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| quotes P | quotes R | quotes F1 | speaker acc. | actor code acc. | seconds | CPU seconds |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         d = r.to_dict()
@@ -73,7 +73,7 @@ def summary_table(results: list[EvalResult]) -> list[str]:
             f"| `{Path(r.path).name}` | {d['documents']} | {d['failed']} | {num(e['precision'])} | "
             f"{num(e['recall'])} | {num(e['f1'])} | {num(s['precision'])} | {num(s['recall'])} | "
             f"{num(s['f1'])} | {num(q['precision'])} | {num(q['recall'])} | {num(q['f1'])} | "
-            f"{num(q['speaker_accuracy'])} | {num(a['accuracy'])} | {d['seconds']:.1f} |"
+            f"{num(q['speaker_accuracy'])} | {num(a['accuracy'])} | {d['seconds']:.1f} | {d['cpu_seconds']:.1f} |"
         )
     return lines
 
@@ -202,7 +202,8 @@ def render(
         "nothing). `eventwire eval FILE --by-type --show-errors 10` shows the misses and false positives.",
         "",
         f"The spaCy model, actor knowledge base and lexicon loaded once in {load_seconds:.1f} s; each benchmark's "
-        "seconds cover running the pipeline over it and scoring it.",
+        "seconds (wall clock) cover running the pipeline over it and scoring it; CPU seconds add up all processes "
+        "and do not grow when other programs share the machine.",
         "",
         "## Summary",
         "",
@@ -216,7 +217,10 @@ def render(
         if stem in CAVEATS:
             lines += [f"*Reading it:* {CAVEATS[stem]}", ""]
         workers = f" with {d['processes']} worker processes" if d["processes"] > 1 else ""
-        lines.append(f"{d['documents']} documents, {d['failed']} failed, {d['seconds']:.1f} s{workers}.")
+        lines.append(
+            f"{d['documents']} documents, {d['failed']} failed, {d['seconds']:.1f} s{workers} "
+            f"({d['cpu_seconds']:.1f} CPU seconds)."
+        )
         for failure in d["failures"][:10]:
             lines.append(f"- failed: `{failure.get('id')}`: {failure.get('error')}")
         lines.append("")

@@ -95,7 +95,10 @@ def format_report(result: EvalResult, *, by_type: bool = False) -> str:
     """The human-readable summary (and per-type tables when asked)."""
     d = result.to_dict()
     workers = f" ({d['processes']} processes)" if d["processes"] > 1 else ""
-    out = [f"{d['file']}: {d['documents']} documents, {d['failed']} failed, {d['seconds']:.1f} s{workers}\n"]
+    out = [
+        f"{d['file']}: {d['documents']} documents, {d['failed']} failed, {d['seconds']:.1f} s{workers}, "
+        f"{d['cpu_seconds']:.1f} CPU s\n"
+    ]
     for failure in result.failures:
         out.append(
             f"  failed: {failure.get('id') or 'line ' + str(failure.get('line'))}: {failure['error']}\n"

@@ -14,6 +14,7 @@ import contextlib
 import json
 import multiprocessing
 import os
+import resource
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -36,6 +37,7 @@ class EvalResult:
     summary: dict[str, Any]
     actors: dict[str, Any]
     seconds: float
+    cpu_seconds: float = 0.0
     processes: int = 1
     failures: list[dict[str, Any]] = field(default_factory=list)
     errors: list[ScoringError] = field(default_factory=list)
@@ -51,8 +53,19 @@ class EvalResult:
             "failed": len(self.failures),
             "failures": self.failures,
             "seconds": round(self.seconds, 2),
+            "cpu_seconds": round(self.cpu_seconds, 2),
             "processes": self.processes,
         }
+
+
+def cpu_time() -> float:
+    """CPU seconds used so far by this process and its finished child processes (the workers).
+
+    Unlike wall-clock seconds, this does not grow when other programs share the cores.
+    """
+    own = time.process_time()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own + children.ru_utime + children.ru_stime
 
 
 def read_gold(path: str | Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -220,6 +233,7 @@ def evaluate_documents(
     ``processes`` > 1 runs the pipeline in that many forked worker processes.
     """
     started = time.perf_counter() if started is None else started
+    cpu_started = cpu_time()
     pipeline = pipeline or Pipeline()
     scores: list[DocumentScore] = []
     actor_counts: list[ActorCounts] = []
@@ -245,6 +259,7 @@ def evaluate_documents(
         summary=summarise(scores),
         actors=summarise_actors(actor_counts),
         seconds=time.perf_counter() - started,
+        cpu_seconds=cpu_time() - cpu_started,
         processes=processes if processes > 1 and len(docs) > 1 else 1,
         failures=failures,
         errors=errors,
