@@ -181,7 +181,7 @@ def _subject(token: Token) -> Token | None:
                 return child
         if current.dep_ == "agent":
             return None
-        if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return current.head
         if current.dep_ == "xcomp":
             # Object control: "urged the envoy to say ..." → the envoy speaks.
@@ -330,12 +330,15 @@ def _verb_frame(
         kids = [k for k in kids if not (k.left_edge.i <= subject.i <= k.right_edge.i)]
     rule = "complement"
     content: tuple[int, int] | None = None
+    stray = None if kids or "ccomp" not in relations else _stray_that_clause(doc, tok, sent)
     if kids:
         content = _hull(doc, kids)
         if any(k.dep_ == "dobj" for k in kids) and not any(
             k.dep_ in ("ccomp", "oprd", "xcomp") for k in kids
         ):
             rule = "object"
+    elif stray is not None:
+        content = stray
     elif (
         tok.dep_ in ("parataxis", "ccomp", "advcl")
         and tok.head.i != tok.i
@@ -439,6 +442,65 @@ def _in_noun_frame(text: str, doc: Doc, noun: Token, lex: SpeechLexicon, sent: S
     )
 
 
+def _noun_complement_frame(
+    text: str, doc: Doc, noun: Token, lex: SpeechLexicon, sent: Span
+) -> SpeechFrame | None:
+    """``Moscow's claim that ...``, ``a Reuters report that ...``: a speech noun with a that-clause.
+
+    The speaker is the possessor or a proper-noun modifier; a relative clause ("the report that he
+    wrote") has no ``that`` marker and makes no frame.
+    """
+    entry = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+    if entry is None or not entry.content:
+        return None
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in entry.content
+            and c.i > noun.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    speaker: Token | None = next((c for c in noun.children if c.dep_ == "poss"), None)
+    lo = hi = -1
+    if speaker is not None:
+        lo, hi = _subtree_span(speaker)
+        if doc[hi].tag_ == "POS":
+            hi -= 1
+    else:
+        names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+        if names:
+            speaker, lo, hi = names[-1], names[0].left_edge.i, names[-1].i
+    if speaker is None or lo < 0 or hi < lo:
+        return None
+    return SpeechFrame(
+        cue=(noun.idx, noun.idx + len(noun.text)),
+        cue_text=noun.text,
+        cue_lemma=entry.cue,
+        cue_token=noun.i,
+        speaker=_chars(text, doc, lo, hi),
+        speaker_head=speaker.i,
+        content=_chars(text, doc, clause.left_edge.i, clause.right_edge.i),
+        sentence=(sent.start_char, sent.end_char),
+        rule="noun-complement",
+    )
+
+
+def _stray_that_clause(doc: Doc, tok: Token, sent: Span) -> tuple[int, int] | None:
+    """A that-clause the parser hung on the addressee ("told a meeting of island leaders that ..."):
+    only nouns, determiners and prepositions may stand between the cue and ``that``."""
+    for t in doc[tok.i + 1 : sent.end]:
+        if t.dep_ == "mark" and t.lower_ == "that":
+            return t.i, t.head.right_edge.i
+        if t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"):
+            return None
+    return None
+
+
 def find_speech_frames(
     doc: Doc, lexicon: SpeechLexicon | None = None, *, text: str | None = None
 ) -> list[SpeechFrame]:
@@ -461,7 +523,9 @@ def find_speech_frames(
             if lower == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 frame = _according_frame(text, doc, tok, sent)
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in lex.nouns or lower in lex.nouns):
-                frame = _in_noun_frame(text, doc, tok, lex, sent)
+                frame = _in_noun_frame(text, doc, tok, lex, sent) or _noun_complement_frame(
+                    text, doc, tok, lex, sent
+                )
             else:
                 cue = lex.verb(tok) or _phrasal_cue(tok, lex)
                 if cue is not None and not _is_negated(tok):
