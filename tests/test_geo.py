@@ -365,3 +365,41 @@ def test_geo_data_files_have_a_basis_for_every_row() -> None:
 def test_gazetteer_is_built_once_per_process() -> None:
     assert load_gazetteer() is load_gazetteer()
     assert Path(default_data_dir(), "geo", "regions.tsv").exists()
+
+
+# -- statements, clauses and headlines -------------------------------------------------------------------------
+
+
+def test_a_place_deep_inside_a_statement_is_its_topic(nlp: Language) -> None:
+    text = "The United Nations appealed for donations for survivors in northern Syria."
+    assert _where(nlp, "ANKARA \u2014 " + text, "appealed", "REQUEST") == ("Ankara, Turkey", "dateline")
+    assert _where(nlp, text, "appealed", "REQUEST") == ("Syria", "sentence")  # better than nothing
+    text = "The minister said in Baghdad that the talks had failed."
+    assert _where(nlp, "ANKARA \u2014 " + text, "said", "REJECT") == ("Baghdad, Iraq", "locative")
+
+
+def test_a_clause_describing_another_noun_is_not_the_events_place(nlp: Language) -> None:
+    text = "BEIJING \u2014 China imposed sanctions on firms that hosted Tsai in the United States."
+    assert _where(nlp, text, "imposed", "SANCTION", ("CHN",)) == ("Beijing, China", "dateline")
+
+
+def test_a_clause_on_the_subject_tells_where_the_subject_was(nlp: Language) -> None:
+    text = "Rebels operating in Mali were disarmed by the army."
+    assert _where(nlp, text, "disarmed", "RETREAT")[0] == "Mali"
+
+
+def test_a_place_that_only_modifies_a_noun_comes_after_the_dateline(nlp: Language) -> None:
+    text = "ISTANBUL \u2014 Russia and Ukraine signed a deal to resume Black Sea grain exports."
+    assert _where(nlp, text, "signed", "SUPPORT") == ("Istanbul, Turkey", "dateline")
+    text = "Russia and Ukraine signed a deal to resume Black Sea grain exports."
+    assert _where(nlp, text, "signed", "SUPPORT") == ("Black Sea", "sentence")
+
+
+def test_headline_places_stay_in_the_headline(nlp: Language) -> None:
+    text = "Armenian and Azerbaijani leaders meet in Geneva\n\nPARIS \u2014 The two leaders met on Sunday."
+    doc = nlp(text)
+    events = [_event(doc, "meet", "CONSULT"), _event(doc, "met", "CONSULT")]
+    assert [(f.place.name, f.basis) if f else None for f in event_places(doc, events)] == [
+        ("Geneva", "locative"),
+        ("Paris", "dateline"),
+    ]

@@ -60,7 +60,13 @@ _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "dative", "iobj", "attr", "agent", "csubj", "oprd", "expl"}
 )
 # Dependencies that open a new clause: a place inside one is not where the trigger's event happened.
-_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass"})
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"})
+# Boundaries a sentence-level place may cross: an adverbial clause on the trigger's verb ("Speaking in
+# Ankara, the minister accused ...") and a clause on its subject.
+_OPEN_BOUNDARIES = frozenset({"advcl", "subject-clause"})
+_AFTER_DATELINE = 5  # rank of places that only modify another noun: the dateline comes first
+_VERBAL_DEPTH = 1  # how far below the trigger a statement's place may attach ("said on Monday in Moscow")
+_SPECIFICITY = {"city": 0, "region": 1, "sea": 1, "country": 2}
 _NP_DEPS = frozenset({"compound", "amod", "nmod", "flat", "appos", "conj", "nummod", "det", "poss"})
 # A proper noun the model did not tag as a place is one after a preposition of place ("in Soroti"); as the
 # object of an attack ("hit Kyiv") only when it names a country, a region or a city this big.
@@ -102,6 +108,7 @@ class Locatives:
     object_place_types: frozenset[str]
     motion_types: frozenset[str]
     visit_verbs: frozenset[str]
+    verbal_types: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -118,7 +125,7 @@ def load_locatives(data_dir: Path | None = None) -> Locatives:
         locative_preps=get("locative_prep"), directional_preps=get("directional_prep"),
         locative_nouns=get("locative_noun"), region_nouns=get("region_noun"),
         area_modifiers=get("area_modifier"), object_place_types=get("object_place_type"),
-        motion_types=get("motion_type"), visit_verbs=get("visit_verb"),
+        motion_types=get("motion_type"), visit_verbs=get("visit_verb"), verbal_types=get("verbal_type"),
     )  # fmt: skip
 
 
@@ -148,6 +155,15 @@ class Dateline:
     start: int
     end: int
     text: str
+
+
+@dataclass(slots=True)
+class _Ranked:
+    """A mention that can be the event's place: its rank key (tier, depth, distance) and the rule."""
+
+    key: tuple[int, int, int]
+    mention: _Mention
+    basis: str
 
 
 @dataclass(slots=True)
@@ -392,56 +408,132 @@ class _Locator:
         trigger = list(range(lo, max(hi, lo + 1)))
         root = _span_root(doc, trigger)
         sent = doc[root].sent
+        # The sentence, cut to the trigger's paragraph: a headline the parser ran into the lead is not context.
+        text = doc.text
+        para_start = text.rfind("\n", 0, doc[root].idx) + 1
+        para_end = text.find("\n", doc[root].idx)
+        para_end = len(text) if para_end < 0 else para_end
         a = bisect_left(self.mention_starts, sent.start)
         b = bisect_right(self.mention_starts, sent.end - 1)
-        mentions = [m for m in self.mentions[a:b] if m.end <= sent.end]
-        if mentions:
-            ctx = self._event_context(event, sent, mentions)
-            found = self._in_sentence(event, trigger, root, mentions, ctx)
-            if found is not None:
-                return found
-        return self._dateline(event)
+        mentions = [
+            m
+            for m in self.mentions[a:b]
+            if m.end <= sent.end
+            and para_start <= doc[m.start].idx < para_end
+            and not any(d.start <= doc[m.start].idx < d.end for d in self.datelines)
+        ]
+        ranked = self._rank(event, trigger, root, mentions) if mentions else []
+        ctx = self._event_context(event, sent, mentions) if ranked else self.context
+        strong = [r for r in ranked if r.key[0] < _AFTER_DATELINE]
+        if strong:
+            return self._resolve(self._most_specific(strong, mentions, ctx), mentions, ctx)
+        found = self._dateline(event)
+        if found is None and ranked:
+            return self._resolve(ranked[0], mentions, ctx)
+        return found
 
-    def _in_sentence(
-        self, event: Event, trigger: list[int], root: int, mentions: list[_Mention], ctx: PlaceContext
-    ) -> EventPlace | None:
+    def _rank(self, event: Event, trigger: list[int], root: int, mentions: list[_Mention]) -> list[_Ranked]:
+        """The mentions that can be the event's place, best first."""
         doc, lex = self.doc, self.lex
         anchors = _anchors(doc, trigger, root)
         trigger_set = set(trigger)
-        actor_words = {w for ref in _actors(event) for w in _name_keys(ref)}
-        best: tuple[tuple[int, int, int, int], _Mention, str] | None = None
+        reporting = _ancestors(doc[root])
+        actor_names = {k for ref in _actors(event) for k in self._name_keys(ref)}
+        out: list[_Ranked] = []
         for m in mentions:
-            if m.start in trigger_set or fold(doc[m.start : m.end].text) in actor_words:
-                continue  # the trigger itself, or an actor's name ("spoke to Austin")
+            if m.start in trigger_set or fold(doc[m.start : m.end].text) in actor_names:
+                continue  # the trigger itself, or an actor's name ("met Austin" is Lloyd Austin)
             role, host, word = self._role(m)
-            depth = _depth(host, anchors) if host is not None else None
-            basis: str | None = None
-            tier = 9
-            if role == "pp" and word in lex.locative_preps and depth is not None:
-                basis, tier = "locative", 0
-            elif role == "pp" and word in lex.directional_preps and depth is not None:
-                if event.type in lex.motion_types:
-                    basis, tier = "directional", 1
+            path = _path(host, anchors, trigger_set) if host is not None else None
+            in_clause = path is not None and not path[1]
+            depth = path[0] if path is not None else 99
+            basis, tier = None, 9
+            if role == "pp" and word in lex.locative_preps and in_clause:
+                # A statement's place is on its trigger; one deep inside what was said is its topic.
+                topic = event.type in lex.verbal_types and depth > _VERBAL_DEPTH
+                basis, tier = ("sentence", _AFTER_DATELINE) if topic else ("locative", 0)
+            elif (
+                role == "pp"
+                and word in lex.directional_preps
+                and in_clause
+                and event.type in lex.motion_types
+            ):
+                basis, tier = "directional", 1
             elif role == "dobj" and host is not None and host.i in trigger_set:
-                visit = doc[root].lemma_.lower() in lex.visit_verbs and event.type == "CONSULT"
+                visit = event.type == "CONSULT" and doc[root].lemma_.lower() in lex.visit_verbs
                 if event.type in lex.object_place_types or visit:
-                    basis, tier = "object", 1
+                    basis, tier = "object", 1  # "Missiles hit Kyiv", "Blinken visited Kyiv"
             elif role == "pp" and word == "of" and host is not None and host.i in trigger_set:
                 basis, tier = (
                     ("object", 1) if event.type in lex.object_place_types else (None, 9)
-                )  # "shelling of Kharkiv"
+                )  # "shelling of"
             if basis is None and not m.weak:
-                basis, tier = self._sentence_basis(m, role, host, word, trigger_set)
+                basis, tier = self._sentence_tier(m, role, host, word, trigger_set, path, reporting)
             if basis is None or (m.weak and basis == "object" and _small_city(m)):
                 continue
-            specificity = {"city": 0, "region": 1, "sea": 1, "country": 2}.get(m.candidates[0].place.kind, 2)
-            # The most specific place first ("near Khan Younis in the Gaza Strip"), then the nearest.
-            key = (tier, specificity, depth if depth is not None and tier <= 1 else 99, abs(m.root.i - root))
-            if best is None or key < best[0]:
-                best = (key, m, basis)
-        if best is None:
-            return None
-        _, m, basis = best
+            out.append(_Ranked((tier, depth, abs(m.root.i - root)), m, basis))
+        out.sort(key=lambda r: r.key)
+        return out
+
+    def _sentence_tier(
+        self,
+        m: _Mention,
+        role: str,
+        host: Token | None,
+        word: str | None,
+        trigger: set[int],
+        path: tuple[int, frozenset[str]] | None,
+        reporting: set[int],
+    ) -> tuple[str | None, int]:
+        """Rule 2: a place elsewhere in the sentence, unless it is an actor; ``_AFTER_DATELINE`` for a place
+        that only modifies another noun ("Black Sea grain exports")."""
+        lex = self.lex
+        is_country = m.candidates[0].place.kind == "country"
+        if role in ("dobj", "argument") or host is None:
+            return None, 9  # "Moscow said", "Washington imposed sanctions": a government, not a place
+        if role == "modifier":
+            if host.i in trigger and not is_country:
+                return "sentence", 2  # "the Kharkiv shelling", "the Istanbul talks"
+            in_place_pp = host.dep_ == "pobj" and host.head.lower_ in lex.locative_preps
+            if is_country and (host.i in trigger or host.dep_ in _ARGUMENT_DEPS or not in_place_pp):
+                return None, 9  # "U.S. sanctions", "talks with U.S. officials": the actor's country
+            return "sentence", _AFTER_DATELINE  # "in Greece's biggest scandal", "Black Sea grain exports"
+        if role == "pp":
+            if word in lex.directional_preps:
+                # A city one goes to is a place ("return to Geneva"); a country the trigger goes to is a
+                # party ("appealed to Turkey"), one another verb goes to a place ("sent experts to Bosnia").
+                if is_country and host.i in trigger:
+                    return None, 9
+            elif word not in lex.locative_preps:
+                return None, 9  # "sanctions on Russia", "talks with Ukraine": a party
+            # Where the trigger's clause, a clause attached to it ("Speaking in Ankara, ...") or the clause
+            # reporting it ("told lawmakers in Berlin that ...") happened; not a clause describing some other
+            # noun ("Americans detained in Russia").
+            if host.i in reporting or (path is not None and path[1] <= _OPEN_BOUNDARIES):
+                return "sentence", 3
+            return "sentence", _AFTER_DATELINE
+        return "sentence", _AFTER_DATELINE
+
+    def _most_specific(self, ranked: list[_Ranked], mentions: list[_Mention], ctx: PlaceContext) -> _Ranked:
+        """The best-ranked place, or a more specific place of the same rank in the same country
+        ("in Italy ... in Genoa", "near Khan Younis in the Gaza Strip")."""
+        best = ranked[0]
+        place = self._choose(best.mention, mentions, ctx)
+        if place is None or place.kind == "city":
+            return best
+        for other in ranked[1:]:
+            if other.key[0] != best.key[0]:
+                break
+            alt = self._choose(other.mention, mentions, ctx)
+            if (
+                alt is not None
+                and alt.country == place.country
+                and _SPECIFICITY[alt.kind] < _SPECIFICITY[place.kind]
+            ):
+                return other
+        return best
+
+    def _choose(self, m: _Mention, mentions: list[_Mention], ctx: PlaceContext) -> Place | None:
         context = ctx
         hint = self._apposition_hint(m, mentions)
         if hint is not None:
@@ -450,35 +542,30 @@ class _Locator:
             if hint.kind == "region" and hint.admin1 and hint.country:
                 context.admin1[(hint.country, hint.admin1)] = _APPOSITION
         place = self.gaz.choose(m.candidates, context)
-        if place is None:
-            return None
-        if m.region_noun and place.kind == "city":
+        if place is not None and m.region_noun and place.kind == "city":
             place = replace(place, name=f"{place.name} {m.region_noun}", kind="region", geonameid=None,
                             population=0)  # fmt: skip
-        span = doc[m.start : m.end]
-        return EventPlace(place, span.start_char, span.end_char, span.text, basis)
+        return place
 
-    def _sentence_basis(
-        self, m: _Mention, role: str, host: Token | None, word: str | None, trigger: set[int]
-    ) -> tuple[str | None, int]:
-        """Rule 2: a place elsewhere in the sentence, unless it is an actor."""
-        if role in ("dobj", "argument"):
-            return None, 9  # "Moscow said", "Washington imposed sanctions": a government, not a place
-        if role == "pp" and word in self.lex.directional_preps:
-            # A city one goes to is a place ("return to Geneva"); a country the trigger goes to is a party
-            # ("appealed to Turkey"), one another verb goes to a place ("sent experts to Bosnia to investigate").
-            if m.candidates[0].place.kind == "country" and host is not None and host.i in trigger:
-                return None, 9
-        elif role == "pp" and word not in self.lex.locative_preps:
-            return None, 9  # "sanctions on Russia", "talks with Ukraine": a party
-        if role == "modifier" and host is not None:
-            is_country = m.candidates[0].place.kind == "country"
-            in_place_pp = host.dep_ == "pobj" and host.head.lower_ in self.lex.locative_preps
-            if is_country and (
-                host.i in trigger or host.dep_ in _ARGUMENT_DEPS or (host.dep_ == "pobj" and not in_place_pp)
-            ):
-                return None, 9  # "U.S. sanctions", "talks with U.S. officials": the actor's country
-        return "sentence", 2
+    def _resolve(self, ranked: _Ranked, mentions: list[_Mention], ctx: PlaceContext) -> EventPlace | None:
+        place = self._choose(ranked.mention, mentions, ctx)
+        if place is None:
+            return None
+        span = self.doc[ranked.mention.start : ranked.mention.end]
+        return EventPlace(place, span.start_char, span.end_char, span.text, ranked.basis)
+
+    def _name_keys(self, ref: ActorRef) -> set[str]:
+        """Folded names of a person among the event's actors, full name and surname: a place that matches
+        one is the person ("Blinken met Austin" is Lloyd Austin, not Austin, Texas)."""
+        if not ref.name:
+            return set()
+        words = ref.name.split()
+        person_like = (
+            ref.kind in (None, "person") and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+        )
+        if not (_is_person(ref) or person_like) or self.gaz.resolve(ref.name) is not None:
+            return set()  # a state, an organisation, or a name that is a place ("United States")
+        return {fold(ref.name), fold(words[-1])}
 
     def _role(self, m: _Mention) -> tuple[str, Token | None, str | None]:
         """How the mention sits in its sentence: ``pp`` (object of a preposition: host is the word the
@@ -486,6 +573,16 @@ class _Locator:
         role), ``modifier`` (of a noun that is not a place) or ``other``."""
         lex = self.lex
         x = m.root
+        if "\n" in self.doc.text[min(x.idx, x.head.idx) : max(x.idx, x.head.idx)]:
+            # The parser ran a headline into the next line ("meet in Brussels / outlet: ..."): trust the
+            # preposition just before the place, if any.
+            k = m.start - 1
+            while k >= 0 and self.doc[k].pos_ in ("DET", "ADJ"):
+                k -= 1
+            prep = self.doc[k] if k >= 0 else None
+            if prep is not None and prep.pos_ == "ADP" and prep.head.i != prep.i:
+                return "pp", prep.head, prep.lower_
+            return "other", None, None
         via_noun = False  # inside "the outskirts of X" / "the X region": any preposition of place will do
         for _ in range(12):
             head = x.head
@@ -555,18 +652,6 @@ def _actors(event: Event) -> Iterable[ActorRef]:
         yield event.reported_by
 
 
-def _name_keys(ref: ActorRef) -> set[str]:
-    """Folded strings that name the actor: its name and, for a person, the surname ("Lloyd Austin" is not
-    in Austin, Texas)."""
-    if not ref.name:
-        return set()
-    words = ref.name.split()
-    keys = {fold(ref.name)}
-    if _is_person(ref) or (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)):
-        keys.add(fold(words[-1]))
-    return keys
-
-
 def _small_city(m: _Mention) -> bool:
     place = m.candidates[0].place
     return place.kind == "city" and place.population < _MIN_WEAK_POPULATION
@@ -609,13 +694,41 @@ def _anchors(doc: Doc, trigger: list[int], root: int) -> dict[int, int]:
     return anchors
 
 
-def _depth(host: Token, anchors: dict[int, int]) -> int | None:
-    """Hops from ``host`` up to an anchor without leaving its clause; ``None`` when it is not reached."""
+def _path(host: Token, anchors: dict[int, int], trigger: set[int]) -> tuple[int, frozenset[str]] | None:
+    """Hops from ``host`` up to an anchor, and the clause boundaries crossed on the way (a clause that
+    describes a noun trigger, "talks held in Geneva", is no boundary; nor is a verb's complement, "agreed
+    to meet in Geneva"); ``None`` when no anchor is above."""
     tok = host
-    for hops in range(12):
+    crossed: set[str] = set()
+    for hops in range(16):
         if tok.i in anchors:
-            return hops + anchors[tok.i]
-        if tok.dep_ in _CLAUSE_DEPS or tok.head.i == tok.i:
+            return hops + anchors[tok.i], frozenset(crossed)
+        if tok.head.i == tok.i:
             return None
+        if tok.dep_ in _CLAUSE_DEPS and not (tok.dep_ in ("acl", "relcl") and tok.head.i in trigger):
+            # a clause on the trigger's subject still tells where the subject was ("The Red Cross operating
+            # in Iraq said", "guerrillas operating in Macedonia were demobilised")
+            on_subject = tok.dep_ in ("relcl", "acl") and _in_subject(tok.head)
+            crossed.add("subject-clause" if on_subject else tok.dep_)
         tok = tok.head
     return None
+
+
+def _in_subject(tok: Token) -> bool:
+    """Whether ``tok`` lies in the subject of its clause ("One third of the guerrillas")."""
+    for _ in range(8):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _ancestors(tok: Token) -> set[int]:
+    """Indices of the tokens above ``tok`` (the verbs that report or govern it)."""
+    out: set[int] = set()
+    while tok.head.i != tok.i and len(out) < 32:
+        tok = tok.head
+        out.add(tok.i)
+    return out
