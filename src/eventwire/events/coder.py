@@ -304,9 +304,19 @@ def _base_forms(word: str) -> list[str]:
     return out[1:]
 
 
+def _background_participle(tok: Token) -> bool:
+    """ "the Israeli-occupied sector", "a member jailed a year ago": a participle that describes its noun
+    states background, not a new event (unless an agent says who did it)."""
+    if tok.tag_ != "VBN":
+        return False
+    if tok.dep_ == "amod":
+        return True
+    return tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children)
+
+
 def _match(tok: Token, lexicon: Lexicon) -> _Cand | None:
     pos = _pos_class(tok)
-    if pos is None:
+    if pos is None or (pos == "V" and _background_participle(tok)):
         return None
     entries = lexicon.entries_for(tok.lemma_.lower(), pos)
     if (
@@ -384,6 +394,7 @@ def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]
         return out
     if depth > 2:
         return []
+    fallback: list[Mention] = []
     for deps in (("appos",), ("compound", "poss", "amod", "nmod"), ("prep",)):
         found: list[Mention] = []
         for c in children:
@@ -397,9 +408,11 @@ def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]
                         found.extend(_actors_at(p, index, depth + 1))
             else:
                 found.extend(_actors_at(c, index, depth + 1))
-        if found:
+        if found and _has_code(found):
             return found
-    return []
+        if found and not fallback:  # "a member of the Syrian parliament, Mohammed Mamoun": prefer the coded
+            fallback = found
+    return fallback
 
 
 def _has_code(ms: list[Mention]) -> bool:
@@ -780,6 +793,15 @@ class EventCoder:
                 demand_flags = self._flags_of(cand.frame_tok) if cand.frame_tok is not None else None
         if not src and not tgt:
             return []  # no actor at all: nothing to code
+        if typ == "ASSAULT" and not src and entry.pos == "V":
+            # "a roadside bomb near Samarra killed ...": an unidentified attacker is coded by the place (CAMEO)
+            place = self._place_of(cand.tok)
+            if place:
+                src, paths["source"] = place, "place"
+        if typ == "PROTEST" and src and not tgt:
+            # a protest with no named target is against the authorities where it happens (or at home)
+            place = self._place_of(cand.tok)
+            tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
         negated, hypothetical, future = self._flags(cand)
         if demand_flags is not None:  # "X said Y must ...": the demand is made, whatever Y's modal says
             negated, hypothetical, future = demand_flags
@@ -1026,6 +1048,17 @@ class EventCoder:
         if not tgt:
             tgt, paths["target"] = _first_found(self._verb_target_options(cand, src))
         return src, tgt, paths
+
+    def _place_of(self, tok: Token) -> list[Mention]:
+        """Country-coded places in the clause of ``tok`` ("in central Baghdad", "near the town of Samarra")."""
+        for t in tok.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "outside", "at", "across") and not (
+                _in_clause_of_other_verb(t, tok)
+            ):
+                found = [m for m in _actors_at(t, self.index) if m.label in ("GPE", "LOC", "FAC", "NORP")]
+                if _has_code(found):
+                    return found[:1]
+        return []
 
     def _preceding_actors(self, tok: Token) -> list[Mention]:
         """The mention closest before ``tok`` in its sentence (with one coordinated with it by "and"), when
