@@ -362,3 +362,22 @@ def test_body_before_a_role_gives_the_sector(kb: KnowledgeBase) -> None:
 def test_two_letter_alias(kb: KnowledgeBase) -> None:
     m = at(mentions(kb, "Mr. Xi and Mr. Obama sealed the agreement.", "2015-09-25"), "Xi")
     assert m.actor.actor_id == "person:xi-jinping"  # type: ignore[union-attr]
+
+
+def test_group_noun_before_a_name_is_a_title(kb: KnowledgeBase) -> None:
+    m = at(
+        mentions(kb, "Police detained suspected Belgian militant Pieter Claes Vermeulen on Monday."), "Pieter"
+    )
+    assert m.text == "Belgian militant Pieter Claes Vermeulen" and m.how == "title"
+    assert who(m) == ("BEL", "REB", "Pieter Claes Vermeulen")
+
+
+def test_possessive_pronoun_gives_its_country_to_the_group(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Syria says it is willing to withdraw its troops from Lebanon.")
+    assert who(at(ms, "it"))[0] == "SYR"  # a reported clause: "it" is the speaker, not a dummy subject
+    assert who(at(ms, "troops"))[:2] == ("SYR", "MIL")
+
+
+def test_group_noun_used_as_an_adjective_is_not_an_actor(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "The strike hit military infrastructure near the port.")
+    assert not [m for m in ms if "military" in m.text]

@@ -56,6 +56,7 @@ _QUALIFIERS = frozenset({"deputy", "vice", "acting", "interim", "former", "then"
 # Qualifiers that mean the person is not the current holder of the office.
 _NOT_HOLDER = frozenset({"deputy", "vice", "former", "ex", "late", "ousted"})
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
+_COPULAS = frozenset({"is", "was", "'s", "be", "been", "being", "are", "were", "seems", "seemed"})
 _FAC_CITY_POPULATION = 100_000
 _LOCAL_SECTORS = frozenset({"CVL", "COP"})
 _CONTEXT_KINDS = frozenset({"country", "capital", "demonym", "metonym", "place"})
@@ -203,7 +204,7 @@ def _phrase_atoms(d: _Doc, kb: KnowledgeBase) -> list[_Atom]:
 
 def _dateline(d: _Doc, a: _Atom) -> bool:
     """ "WASHINGTON (AP) —": a place in capitals opening a paragraph says where the story was filed."""
-    first = a.start == 0 or "\n" in d.text[a.start - 1]
+    first = a.start == 0 or "\n" in d.text[a.start - 1] or d.sent[a.start] != d.sent[a.start - 1]
     surface = "".join(d.text[a.start : a.end])
     return (
         first
@@ -244,7 +245,10 @@ def _name_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], kb_people: list[_
         while end > start and d.keys[end - 1] in _POSSESSIVE | {"-", ","}:
             end -= 1
         if end > start:
-            atoms.append(_Atom(start, end, "name", label="PERSON"))
+            if atoms and atoms[-1].end == start:  # "Haroon" "Rashid Aswad": one name split in two
+                atoms[-1].end = end
+            else:
+                atoms.append(_Atom(start, end, "name", label="PERSON"))
             for i in range(start, end):
                 taken[i] = True
     # Last names of people the parser found, so that "Petrov" after "Yevgeny Petrov" is caught even when
@@ -339,6 +343,8 @@ def _expletive_it(d: _Doc, i: int) -> bool:
     h = d.head[i]
     if d.dep[i] not in _SUBJECT_DEPS:
         return False
+    if d.keys[h] in _COPULAS and d.dep[h] == "ROOT":  # "It was still tenuous": a situation, not an actor
+        return True  # (but "Syria says it is willing to ...": a reported clause about the speaker)
     return any(
         d.head[j] == h and d.dep[j] in ("ccomp", "xcomp", "csubj") for j in range(h + 1, min(d.n, h + 25))
     )
@@ -412,31 +418,40 @@ def _title_right(b: _Builder, role: _Atom) -> tuple[int, list[_Atom]]:
 
 
 def _name_after(b: _Builder, i: int) -> _Atom | None:
-    """A person name at token ``i`` (after an optional comma): a KB or spaCy name, else a run of
-    capitalised proper nouns ("President Suharto")."""
+    """A person name at token ``i`` (after an optional comma): a KB name, else a run of capitalised
+    proper nouns that may take in names the parser split ("British militant Haroon Rashid Aswad")."""
     d = b.d
     if i < d.n and d.keys[i] == ",":
         i += 1
     a = b.atom_at(i, {"person", "name"})
-    if a is not None:
+    if a is not None and a.kind == "person":
         return a
-    if (
+    if a is None and not (
         i < d.n
         and i not in b.by_start
         and d.pos[i] == "PROPN"
         and d.is_cap(i)
         and d.ent_label[i] in ("", "PERSON", "ORG")
     ):
-        j = i
-        while (
-            j < d.n and j - i < _MAX_NAME_RUN and d.pos[j] == "PROPN" and d.is_cap(j) and j not in b.by_start
-        ):
+        return None
+    j = a.end if a is not None else i
+    inner = [a] if a is not None else []
+    while j < d.n and j - i < _MAX_NAME_RUN and d.pos[j] == "PROPN" and d.is_cap(j):
+        nxt = b.by_start.get(j)
+        if nxt is not None and not (nxt.kind == "name" and b.free(nxt)):
+            break
+        if nxt is not None:
+            inner.append(nxt)
+            j = nxt.end
+        else:
             j += 1
-        return _Atom(i, j, "name", label="PERSON")
-    return None
+    if a is not None and j == a.end:
+        return a
+    b.take(*inner)
+    return _Atom(i, j, "name", label="PERSON")
 
 
-def _structures(d: _Doc, atoms: list[_Atom]) -> list[_Structure]:
+def _structures(d: _Doc, atoms: list[_Atom], kb: KnowledgeBase) -> list[_Structure]:
     b = _Builder(d, atoms)
     out: list[_Structure] = []
     # Honorifics first: "Mr. King" is a man called King, not a monarch.
@@ -482,6 +497,20 @@ def _structures(d: _Doc, atoms: list[_Atom]) -> list[_Structure]:
     for g in [a for a in atoms if a.kind == "group_noun"]:
         if b.atom_at(g.end, {"org"}) is not None:
             b.take(g)  # "the paramilitary Rapid Support Forces": the noun describes the named group
+        elif (name := _name_after(b, g.end)) is not None and d.keys[g.end] != ",":
+            # "U.S. negotiator Paul Nitze", "British militant Haroon Aswad": the noun is a title
+            groups = _group(b, g)
+            mods = groups[-1].modifiers if groups else []
+            out.extend(groups[:-1])
+            start = groups[-1].start if groups else g.start
+            b.take(name)
+            out.append(
+                _Structure(
+                    start, name.end, "person", name, mods, label="title", sector_hint=g.entries[0].sector
+                )
+            )
+        elif _modifies_other_noun(d, g, kb):
+            b.take(g)  # "military infrastructure", "police videos", "hold firm": not a group of people
         elif b.free(g):
             out.extend(_group(b, g))
     # What is left stands alone.
@@ -511,6 +540,9 @@ def _group(b: _Builder, g: _Atom) -> list[_Structure]:
             continue
         if _stance(d, a):
             continue  # "anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality
+        if a.end == g.start and a.kind in ("demonym", "country", "org"):
+            mods.append(a)  # right before the noun, whatever the parser hangs it on
+            continue
         chain = a.end - 1  # "Russia's military": the name itself is the possessor
         for _ in range(3):  # "Hungarian and Romanian officials": conj -> amod -> noun
             if d.head[chain] in range(g.start, g.end):
@@ -534,7 +566,7 @@ def _group(b: _Builder, g: _Atom) -> list[_Structure]:
         out.append(_Structure(b.with_det(last.start), g.end, "group", g, [last], label="group_noun"))
         return out
     # "the government of Ukraine", "protesters from Belarus"
-    if g.end + 1 < d.n and d.keys[g.end] in ("of", "from"):
+    if g.end + 1 < d.n and d.keys[g.end] == "of":  # not "from": "withdraw troops from Lebanon"
         j = g.end + 1 + (1 if d.keys[g.end + 1] == "the" else 0)
         mod = b.atom_at(j, frozenset({"country", "capital", "org"}))
         if mod is not None and d.head[mod.start] in (g.end, *range(mod.start, mod.end)):
@@ -547,6 +579,18 @@ def _group(b: _Builder, g: _Atom) -> list[_Structure]:
 def _stance(d: _Doc, a: _Atom) -> bool:
     """ "pro-Russian", "anti-Syria": the country is what someone is for or against."""
     return a.start >= 2 and d.keys[a.start - 1] == "-" and d.keys[a.start - 2] in _STANCE_PREFIXES
+
+
+def _modifies_other_noun(d: _Doc, g: _Atom, kb: KnowledgeBase) -> bool:
+    """A group noun that is not a noun here, or that only qualifies another noun ("police videos"); a
+    collective head keeps it ("rebel group", "opposition movement")."""
+    last = g.end - 1
+    if d.pos[last] not in ("NOUN", "PROPN"):
+        return True
+    head = d.head[last]
+    if d.dep[last] not in ("compound", "amod") or g.start <= head < g.end:
+        return False
+    return not any(w.kind == "anaphor" for w in kb.coref.get(d.keys[head], ()))
 
 
 def _drop_overlaps(structs: list[_Structure]) -> list[_Structure]:
@@ -572,6 +616,7 @@ class _Context:
     date: str | None
     seen: list[_Seen] = field(default_factory=list)
     doc_people: set[str] = field(default_factory=set)  # KB people named in full anywhere in the article
+    pronoun_at: dict[int, ActorRef] = field(default_factory=dict)  # token -> what the pronoun resolved to
     sentence_codes: dict[int, Counter[str]] = field(default_factory=dict)
     sentence_places: dict[int, set[str]] = field(default_factory=dict)  # countries of places named there
     doc_codes: Counter[str] = field(default_factory=Counter)
@@ -639,6 +684,10 @@ def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context, use_context: boo
                 sector = mref.sector
     if body is not None and body.entries and body.entries[0].sector:
         sector = body.entries[0].sector
+    if role is None and s.sector_hint:  # a group noun used as a title ("U.S. negotiator Paul Nitze")
+        sector = s.sector_hint
+        if code is None and use_context:
+            code = ctx.context_code(ctx.d.sent[s.start])
     if s.honorific is not None and s.honorific.entries and s.honorific.entries[0].sector:
         sector = sector or s.honorific.entries[0].sector
     if code is None and sector is None:
@@ -658,7 +707,8 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
     """(actor, how, gender) for a name, with or without a title."""
     kb, d = ctx.kb, ctx.d
     title = _title_ref(s, kb, ctx)
-    how = "title" if s.role is not None else "honorific" if s.honorific is not None else "name"
+    titled = s.role is not None or s.sector_hint is not None
+    how = "title" if titled else "honorific" if s.honorific is not None else "name"
     gender = s.honorific.entries[0].gender if s.honorific is not None and s.honorific.entries else None
     name_text = " ".join(d.text[s.head.start : s.head.end])
     person: Person | None = None
@@ -821,6 +871,9 @@ def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
                 igo_voice = ref.kind == "igo" and noun_sector == "GOV"
                 return ActorRef(ref.code, "IGO" if igo_voice else noun_sector, None, None)
             return ActorRef(ref.code, noun_sector)
+    owner = ctx.pronoun_at.get(s.start - 1)
+    if owner is not None and ctx.d.tag[s.start - 1] == "PRP$" and owner.code:
+        return ActorRef(owner.code, noun_sector)  # "Syria ... its troops": the owner's country
     return ActorRef(ctx.context_code(sentence, local=noun_sector in _LOCAL_SECTORS), noun_sector)
 
 
@@ -898,7 +951,7 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
     atoms += _place_atoms(d, kb, taken, atoms)
     atoms += _pronoun_atoms(d, kb, taken)
     atoms.sort(key=lambda a: a.start)
-    structs = _structures(d, atoms)
+    structs = _structures(d, atoms, kb)
     ctx = _Context(kb, d, pub_date[:10] if pub_date else None)
     for a in atoms:
         if a.kind in _CONTEXT_KINDS and a.entries and a.entries[0].code and not _stance(d, a):
@@ -983,6 +1036,8 @@ def _resolve(s: _Structure, ctx: _Context) -> Mention | None:
             s.start, sentence, ante.kind, actor, ante.gender, ante.plural, subject, ante.titles, ante.offices
         )
         label = s.kind
+        if s.kind == "pronoun":
+            ctx.pronoun_at[s.start] = actor
     if seen is not None:
         ctx.seen.append(seen)
     return Mention(
