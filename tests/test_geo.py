@@ -380,7 +380,7 @@ def test_a_place_deep_inside_a_statement_is_its_topic(nlp: Language) -> None:
 
 def test_a_clause_describing_another_noun_is_not_the_events_place(nlp: Language) -> None:
     text = "BEIJING \u2014 China imposed sanctions on firms that hosted Tsai in the United States."
-    assert _where(nlp, text, "imposed", "SANCTION", ("CHN",)) == ("Beijing, China", "dateline")
+    assert _where(nlp, text, "imposed", "SANCTION", source=("CHN",)) == ("Beijing, China", "dateline")
 
 
 def test_a_clause_on_the_subject_tells_where_the_subject_was(nlp: Language) -> None:
