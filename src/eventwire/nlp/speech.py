@@ -243,8 +243,28 @@ def _content_children(token: Token, relations: Sequence[str]) -> list[Token]:
         "prep:as" in relations and any(c.head.lower_ == "as" for c in found)
     ):
         found.extend(c for c in token.children if c.dep_ == "dobj")
-    # "called on Russia to withdraw": the xcomp's addressee.
+    # "mentioned his remarks as examples of ...": an object's "as" phrase belongs to the content.
+    if any(c.dep_ == "dobj" for c in found):
+        found.extend(c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c not in found)
     return found
+
+
+def _fronted_clause(
+    doc: Doc, tok: Token, subject: Token, sent: Span, content: tuple[int, int]
+) -> tuple[int, int]:
+    """ "When she hires, she said she ensures ...": a subordinate clause opening the sentence before the
+    speaker belongs to the reported content (the speaker and cue then sit inside the content span)."""
+    s_lo = subject.left_edge.i
+    for child in tok.children:
+        finite = any(c.dep_ in _SUBJECT_DEPS for c in child.children)  # not "Speaking in Brussels, ..."
+        if (
+            child.dep_ == "advcl"
+            and finite
+            and child.right_edge.i < s_lo
+            and child.left_edge.i <= sent.start + 1
+        ):
+            return child.left_edge.i, content[1]
+    return content
 
 
 def _hull(doc: Doc, tokens: Sequence[Token]) -> tuple[int, int]:
@@ -337,6 +357,8 @@ def _verb_frame(
             k.dep_ in ("ccomp", "oprd", "xcomp") for k in kids
         ):
             rule = "object"
+        elif subject is not None and content[0] > tok.i:
+            content = _fronted_clause(doc, tok, subject, sent, content)
     elif stray is not None:
         content = stray
     elif (
@@ -352,7 +374,9 @@ def _verb_frame(
         if subject is not None and not has_own_args and (tok.dep_ == "parataxis" or commas):
             head = tok.head
             lo, hi = _subtree_span(head)
-            own_lo, own_hi = _subtree_span(tok)
+            # The attribution itself is the subject and the cue (a fronted clause hung on the cue is content).
+            own_lo = min(subject.left_edge.i, tok.i)
+            own_hi = max(c.right_edge.i for c in [tok, *(c for c in tok.children if c.i > tok.i)])
             content = (lo, hi) if lo < own_lo and own_hi < hi else _minus(lo, hi, own_lo, own_hi)
             rule = "parenthetical"
     if subject is None and content is None:
