@@ -160,6 +160,7 @@ _OBJECT_CONTROL = frozenset(
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 _HYPO_AUX = frozenset({"could", "might", "may", "must", "should"})  # possibility or obligation: not asserted
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_DOMESTIC_TYPES = frozenset({"PROTEST", "CONCEDE", "COERCE"})
 _MUTUAL_TYPES = frozenset({"AGREE", "SUPPORT", "ACCUSE", "COOPERATE", "REJECT"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
 _COOPERATIVE = frozenset({"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "SUPPORT", "CONSULT"})
@@ -443,9 +444,16 @@ def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and tok.tag_ == "VBN"
 
 
+_STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedicate", "resolve", "involve"})
+
+
 def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token], str]:
     """(source tokens, patient tokens, path) for a verb or predicate adjective."""
     children = list(tok.children)
+    if _is_passive(tok) and tok.lemma_.lower() in _STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in children):
+        subj = [c for c in children if c.dep_ == "nsubjpass"]  # "Israel is opposed to": a state of its subject
+        if subj:
+            return subj, [], "nsubj"
     if _is_passive(tok):
         agents = [p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         patients = [c for c in children if c.dep_ == "nsubjpass"]
@@ -798,10 +806,16 @@ class EventCoder:
             place = self._place_of(cand.tok)
             if place:
                 src, paths["source"] = place, "place"
-        if typ == "PROTEST" and src and not tgt:
-            # a protest with no named target is against the authorities where it happens (or at home)
+        if typ in _DOMESTIC_TYPES and src and not tgt:
+            # a protest, concession or act of repression with no named target is aimed at the place where it
+            # happens, or at home ("Sudan's government lifted the state of emergency")
             place = self._place_of(cand.tok)
             tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
+        if typ == "THREATEN" and src and not tgt:
+            # "threatened to strike unless Israel rescinded ...": the party the condition names
+            cond = self._condition_subject(cand.tok)
+            if cond:
+                tgt, paths["target"] = cond, "condition-subject"
         negated, hypothetical, future = self._flags(cand)
         if demand_flags is not None:  # "X said Y must ...": the demand is made, whatever Y's modal says
             negated, hypothetical, future = demand_flags
@@ -1028,6 +1042,10 @@ class EventCoder:
             s_toks, patients, path = _subject_tokens(verb)
         for t in s_toks:
             src.extend(m for m in _actors_at(t, self.index) if m not in src)
+        if not src and path == "acl-head" and tok.head.head.i != tok.head.i:
+            # "issued a declaration demanding that ...": the declaration's issuer
+            for t in _subject_tokens(tok.head.head)[0]:
+                src.extend(m for m in _actors_at(t, self.index) if m not in src)
         if not s_toks and not path and entry.pos == "V" and not _is_passive(tok):
             src = self._preceding_actors(tok)  # a parse that lost the subject: the actors just before
             path = "preceding"
@@ -1048,6 +1066,17 @@ class EventCoder:
         if not tgt:
             tgt, paths["target"] = _first_found(self._verb_target_options(cand, src))
         return src, tgt, paths
+
+    def _condition_subject(self, tok: Token) -> list[Mention]:
+        """The subject of an if/unless clause under ``tok`` or its complement."""
+        heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                    found = [m for t in _subject_tokens(c)[0] for m in _actors_at(t, self.index)]
+                    if _has_code(found):
+                        return found
+        return []
 
     def _place_of(self, tok: Token) -> list[Mention]:
         """Country-coded places in the clause of ``tok`` ("in central Baghdad", "near the town of Samarra")."""
@@ -1114,6 +1143,9 @@ class EventCoder:
                 for c in o.children:
                     if c.dep_ in ("poss", "amod", "compound", "nmod") and _is_name(c):
                         yield others(c), f"{o.text}>{c.dep_}"
+        if cand.entry.type == "ACCUSE":  # "complained to the UN over Israeli raids": the accused, not the addressee
+            for p, path in _prep_objects(tok, frozenset({"over", "about", "of", "against"})):
+                yield others(p), path
         for p, path in _prep_objects(tok, _VERB_TARGET_PREPS):
             yield others(p), path
         for o in objects:  # "threatened further action against Russia"
@@ -1145,7 +1177,7 @@ class EventCoder:
                     yield others(o), f"xcomp>{o.dep_}"
                     for p, path in _prep_objects(o, _NOUN_TARGET_PREPS):
                         yield others(p), f"xcomp>{o.text}>{path}"
-            for p, path in _prep_objects(x, _VERB_TARGET_PREPS):
+            for p, path in _prep_objects(x, _VERB_TARGET_PREPS | {"in"}):
                 yield others(p), f"xcomp>{path}"
         # last resort for a broken parse: the first named actor after the trigger in its own clause
         for t in tok.subtree:
