@@ -205,9 +205,9 @@ def queries(pools: dict[str, Any]) -> dict[str, Callable[[random.Random], str]]:
         "article by id": lambda r: f"/api/articles/{r.randrange(0, 1000):016x}",
         "quotes q": lambda r: f"/api/quotes?q={r.choice(['accept', 'refugees', 'nuclear'])}",
         "actors list": lambda r: "/api/actors",
-        "actor RUS page JSON": lambda r: f"/api/actors/{pick_code(r)}",
+        "actor page JSON (a code)": lambda r: f"/api/actors/{pick_code(r)}",
         "dyad series week": lambda r: f"/api/dyads/{pick_code(r)}/{pick_code(r)}?interval=week",
-        "network (one year)": lambda r: f"/api/network?since={r.randrange(2018, 2025)}&until={r.randrange(2018, 2025)}",
+        "network (one year)": lambda r: "/api/network?since={0}&until={0}".format(r.randrange(2018, 2025)),
         "stats": lambda r: "/api/stats",
     }  # fmt: skip
 

@@ -61,14 +61,14 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         pass
     _upgrade_schema(args.db)
-    import threading
-
     import uvicorn
 
     from eventwire.store import queries
 
-    # Load the actor knowledge base (offices on actor pages) in the background, not on the first click.
-    threading.Thread(target=queries.load_default_kb, name="kb-preload", daemon=True).start()
+    # The actor knowledge base (offices on actor pages) loads before serving: not on the first click,
+    # and not in a thread competing with requests.
+    print("loading the actor knowledge base...", file=sys.stderr)
+    queries.load_default_kb()
 
     from eventwire.web import create_app
 
