@@ -220,7 +220,8 @@ class KnowledgeBase:
     leader_rules: dict[str, str] = field(default_factory=dict)  # country -> office that leads it
     ceremonial_titles: tuple[str, ...] = ()
     repair_names: frozenset[str] | None = field(default=None, repr=False)
-    places: Any = field(default=None, repr=False)  # eventwire.geo Gazetteer: cities and regions -> country
+    use_places: bool = True  # look up cities and regions in the eventwire.geo gazetteer
+    _places: Any = field(default=None, repr=False)
 
     # -- lookups ----------------------------------------------------------------------------------------
     def country(self, code: str) -> Country | None:
@@ -312,6 +313,15 @@ class KnowledgeBase:
         if self.repair_names is None:
             self.repair_names = frozenset(self.names_for_repair())
         return repair_fused_words(text, self.repair_names, self.lexicon)
+
+    @property
+    def places(self) -> Any:
+        """The gazetteer of cities and regions (``eventwire.geo``), loaded on first use; None when off."""
+        if self._places is None and self.use_places:
+            from eventwire.geo import load_gazetteer  # places give a country to people and groups there
+
+            self._places = load_gazetteer()
+        return self._places
 
     def is_english_word(self, word: str) -> bool:
         """True for a word the English lexicon knows (any part of speech, acronyms included)."""
@@ -530,9 +540,6 @@ def build_kb(data_dir: Path | None = None) -> KnowledgeBase:
             loader(d / name)
     for terms in kb.holders.values():
         terms.sort(key=lambda t: t.start)
-    from eventwire.geo import load_gazetteer  # places give a country to people and groups found there
-
-    kb.places = load_gazetteer()
     return kb
 
 
