@@ -518,8 +518,12 @@ def _stray_that_clause(doc: Doc, tok: Token, sent: Span) -> tuple[int, int] | No
     """A that-clause the parser hung on the addressee ("told a meeting of island leaders that ..."):
     only nouns, determiners and prepositions may stand between the cue and ``that``."""
     for t in doc[tok.i + 1 : sent.end]:
-        if t.dep_ == "mark" and t.lower_ == "that":
-            return t.i, t.head.right_edge.i
+        # "that" as a complementiser, or misread as a relative adverb ("... hours that Machado was ...");
+        # a relative pronoun that is the clause's subject or object ("the meeting that he chaired") is not.
+        if t.lower_ == "that" and t.dep_ in ("mark", "advmod") and t.head.i > t.i:
+            if any(c.dep_ in _SUBJECT_DEPS for c in t.head.children):
+                return t.i, t.head.right_edge.i
+            return None
         if t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"):
             return None
     return None
