@@ -34,7 +34,7 @@ def test_list_counts_mentions(db: Path, capsys: pytest.CaptureFixture[str]) -> N
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     lavrov = next(r for r in rows if r["actor_id"] == "person:sergei-lavrov")
     assert lavrov["mentions"] == 3 and lavrov["articles"] == 2 and lavrov["code"] == "RUS"
-    troops = next(r for r in rows if r["id"] == "group:RUS/MIL")
+    troops = next(r for r in rows if r["id"] == "unnamed:RUS/MIL")
     assert troops["actor_id"] is None and troops["mentions"] == 1
     assert rows == sorted(rows, key=lambda r: -r["mentions"])
 

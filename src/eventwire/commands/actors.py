@@ -12,7 +12,7 @@ from eventwire.errors import EventWireError
 
 # Named actors are listed by id; unnamed groups ("Russian troops") by code and sector.
 _LIST_SQL = """
-SELECT COALESCE(actor_id, 'group:' || COALESCE(code, '-') || '/' || COALESCE(sector, '-')) AS id,
+SELECT COALESCE(actor_id, 'unnamed:' || COALESCE(code, '-') || '/' || COALESCE(sector, '-')) AS id,
        actor_id, MAX(name) AS name, code, sector, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles,
        GROUP_CONCAT(DISTINCT how) AS hows
 FROM mentions
@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "actors",
         help="list actors seen in the store, search them, or show one with its offices and mentions",
         description="List the actors mentioned in stored articles with their mention counts (named actors by "
-        "knowledge-base id, unnamed groups by code/sector), search them by name, id, code or mention text, "
+        "knowledge-base id, unnamed groups as unnamed:CODE/SECTOR), search them by name, id, code or mention text, "
         "or show one actor with its knowledge-base record (aliases, offices with dates) and its mentions.",
         epilog=example(
             "eventwire actors --search putin\n  eventwire actors --id person:sergei-lavrov --json"
