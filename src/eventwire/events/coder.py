@@ -308,10 +308,10 @@ def _base_forms(word: str) -> list[str]:
 def _background_participle(tok: Token) -> bool:
     """ "the Israeli-occupied sector", "a member jailed a year ago": a participle that describes its noun
     states background, not a new event (unless an agent says who did it)."""
+    if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):  # "an occupying army", "Israeli-occupied"
+        return True
     if tok.tag_ != "VBN":
         return False
-    if tok.dep_ == "amod":
-        return True
     return tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children)
 
 
@@ -628,6 +628,15 @@ class EventCoder:
                 by_tok[c.tok.head.i] = c
         for c in cands:
             self._embed(c, by_tok)
+        aliased = False
+        for c in cands:  # "began a hunger strike to protest ...": the support verb stands for the noun
+            if c.support is not None and c.support.i not in by_tok and c.outer is None:
+                by_tok[c.support.i] = c
+                aliased = True
+        if aliased:
+            for c in cands:
+                if c.outer is None and c.frame is None and c.entry.pos != "N":
+                    self._embed(c, by_tok)
         out: list[Event] = []
         for c in cands:
             out.extend(self._code(c, by_tok, sent, para))
@@ -692,12 +701,16 @@ class EventCoder:
                 continue
             infinitive = any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in cur.children)
             if dep == "acl" and not infinitive:
+                obj_of = parent.head if parent.dep_ in ("dobj", "pobj") else None
+                if obj_of is not None and obj_of.i in by_tok and by_tok[obj_of.i].entry.type in VERBAL_TYPES:
+                    cand.outer = by_tok[obj_of.i]  # "vetoed a resolution censuring X": the content is not asserted
+                    return
                 break  # "guerrillas fighting the army": a participle modifier is its own event
             if dep == "advcl":
                 protest_purpose = (
                     parent.i in by_tok
                     and by_tok[parent.i].entry.type == "PROTEST"
-                    and cand.entry.type in ("REQUEST", "ACCUSE")
+                    and cand.entry.type in ("REQUEST", "ACCUSE", "PROTEST")
                 )  # "rallied to demand reforms": the demand is the protest's
                 frame_purpose = infinitive and parent.i not in by_tok
                 if not (protest_purpose or frame_purpose):
@@ -1258,6 +1271,17 @@ class EventCoder:
         negated, hypothetical, future = self._flags_of(verb)
         if cand.entry.pos == "N" and any(c.dep_ == "det" and c.lower_ == "no" for c in cand.tok.children):
             negated = True
+        # "said US forces must ensure security to allow ...": everything under an obligation is demanded
+        cur = verb
+        for _ in range(6):
+            if cur.head.i == cur.i or cur.dep_ not in ("advcl", "xcomp", "conj", "ccomp"):
+                break
+            cur = cur.head
+            if self.lex.frames.get(cur.lemma_.lower()) == "say":
+                break
+            if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in cur.children):
+                hypothetical = True
+                break
         # "did not agree to withdraw", "failed to withdraw": the governing verb's negation carries down
         cur = verb
         while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
