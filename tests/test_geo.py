@@ -403,3 +403,10 @@ def test_headline_places_stay_in_the_headline(nlp: Language) -> None:
         ("Geneva", "locative"),
         ("Paris", "dateline"),
     ]
+
+
+def test_a_country_after_a_comma_is_a_hint_only_in_apposition(nlp: Language) -> None:
+    text = "In Paris, the United States led negotiations among 195 countries."
+    assert _where(nlp, text, "led", "CONSULT", source=("USA",))[0] == "Paris, France"
+    text = "Flood victims received tents from aid workers in Paris, Texas, on Monday."
+    assert _where(nlp, text, "received", "AID")[0] == "Paris, United States"

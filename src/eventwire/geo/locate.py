@@ -632,6 +632,10 @@ class _Locator:
                 continue
             if not any(doc[k].text == "," for k in range(m.end, other.start)):
                 continue
+            after = doc[other.end] if other.end < len(doc) else None
+            appos = other.root.dep_ == "appos" and m.start <= other.root.head.i < m.end
+            if not (appos or after is None or after.is_punct or after.tag_ == "POS"):
+                continue  # "in Paris, the United States led the talks": a new clause, not "Paris, Texas"
             place = self.gaz.choose(other.candidates)
             if place is not None and place.kind in ("country", "region"):
                 return place
