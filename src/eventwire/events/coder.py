@@ -844,7 +844,13 @@ class EventCoder:
             # an announced intention is itself an AGREE or THREATEN ("will support" is intent to cooperate)
             future = True
             comp = self.lex.complements.get(("intent", typ))
-            if comp is not None:
+            if self._condition_subject(_clause_verb(cand)) and any(
+                m.lower_ == "unless" for c in _clause_verb(cand).children for m in c.children if m.dep_ == "mark"
+            ):
+                # "will withdraw its force unless X holds elections": an announced act made conditional on the
+                # other side's compliance is a threat, whatever the act
+                derived.append(("THREATEN", None, "130"))
+            elif comp is not None:
                 derived.append((comp.type, comp.mode, comp.cameo))
         if negated and not hypothetical and typ in _COOPERATIVE and src:
             # "will not accept", "would not meet their demands": a refusal (PLOVER REJECT)
@@ -891,6 +897,8 @@ class EventCoder:
                 self._flags_of(frame_tok) if frame_tok is not None else (False, False, False)
             )
             d_src, d_tgt = src_refs, tgt_refs
+            if d_type == "THREATEN" and d_cameo == "130":
+                d_tgt = _unique_refs(self._condition_subject(_clause_verb(cand))) or d_tgt
             obj = [c for c in frame_tok.children if c.dep_ == "dobj"] if frame_tok is not None else []
             f_subj = (
                 [m for t in _subject_tokens(frame_tok)[0] for m in _actors_at(t, self.index)]
