@@ -169,7 +169,6 @@ class Gazetteer:
     names: dict[str, list[Candidate]]
     countries: dict[str, Place]  # ISO3 → country place
     demonyms: dict[str, str]  # folded adjective or demonym ("lebanese") → ISO3
-    max_words: int = 1
 
     def candidates(self, text: str) -> list[Candidate]:
         """Every place ``text`` can name, best prior first."""
@@ -393,5 +392,4 @@ def build_gazetteer(data_dir: Path, min_population: int = 15_000) -> Gazetteer:
 
     for cands in names.values():
         cands.sort(key=lambda c: -c.prior)
-    max_words = max(len(k.split()) for k in names)
-    return Gazetteer(names=dict(names), countries=countries, demonyms=demonyms, max_words=max_words)
+    return Gazetteer(names=dict(names), countries=countries, demonyms=demonyms)
