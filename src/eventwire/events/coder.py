@@ -635,7 +635,8 @@ class EventCoder:
                 aliased = True
         if aliased:
             for c in cands:
-                if c.outer is None and c.frame is None and c.entry.pos != "N":
+                if c.outer is None and c.entry.pos != "N":
+                    c.frame = c.frame_tok = None
                     self._embed(c, by_tok)
         out: list[Event] = []
         for c in cands:
@@ -701,10 +702,16 @@ class EventCoder:
                 continue
             infinitive = any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in cur.children)
             if dep == "acl" and not infinitive:
-                obj_of = parent.head if parent.dep_ in ("dobj", "pobj") else None
-                if obj_of is not None and obj_of.i in by_tok and by_tok[obj_of.i].entry.type in VERBAL_TYPES:
-                    cand.outer = by_tok[obj_of.i]  # "vetoed a resolution censuring X": the content is not asserted
-                    return
+                # "vetoed a resolution censuring X", "demanded the return of property seized by Y": the content
+                # of a rejected, requested or alleged object is not asserted
+                up = parent
+                for _ in range(4):
+                    if up.dep_ not in ("dobj", "pobj", "prep") or up.head.i == up.i:
+                        break
+                    up = up.head
+                    if up.i in by_tok and by_tok[up.i].entry.type in VERBAL_TYPES:
+                        cand.outer = by_tok[up.i]
+                        return
                 break  # "guerrillas fighting the army": a participle modifier is its own event
             if dep == "advcl":
                 protest_purpose = (
