@@ -336,7 +336,13 @@ def _nominal_after(doc: Doc, tok: Token, sent: Span) -> Token | None:
 def _verb_frame(
     text: str, doc: Doc, tok: Token, cue: SpeechCue, lex: SpeechLexicon, sent: Span
 ) -> SpeechFrame | None:
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() not in _RAISING_HEADS and lex.verb(tok.head) is None:
+    infinitive = tok.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if (
+        tok.dep_ == "xcomp"
+        and infinitive
+        and tok.head.lemma_.lower() not in _RAISING_HEADS
+        and lex.verb(tok.head) is None
+    ):
         return None  # "plans to announce", "declined to say", "requires them to disclose": no speech act
     subject = _outside_quote_speaker(doc, tok, _subject(tok), sent) or _agent(tok)
     # "pointed out that ...": the particle joins the cue.

@@ -181,6 +181,8 @@ def _adjacent_frame(text: str, q: Quotation, frames: list[SpeechFrame], used: se
             gap = text[a_hi : q.open_mark]
             if len(gap) > JOIN_GAP or re.search(r"[.!?]\s", gap) and not reports_before:
                 continue
+            if gap.strip() and gap.rstrip()[-1] not in ",:\u2014" and not reports_before:
+                continue  # 'He told reporters: "..."' but not 'He spoke on the programme "Morning Desk."'
             dist = len(gap)
         else:
             continue
@@ -206,14 +208,9 @@ def _attribute_backwards(text: str, drafts: list[_Draft], para_spans: list[tuple
             d.frame, d.rule = nxt.frame, "direct-continued"
 
 
-def _gap_is_attribution(
-    text: str, before: Quotation, after: Quotation, attribution: SpeechFrame | tuple[SpeechFrame, str] | None
-) -> bool:
+def _gap_is_attribution(text: str, before: Quotation, after: Quotation, frame: SpeechFrame) -> bool:
     """True when only the attribution (and punctuation) separates two quotations, however long the speaker
     phrase: '"A," said X, a professor at Y. "B."' continues one statement."""
-    if attribution is None:
-        return False
-    frame = attribution[0] if isinstance(attribution, tuple) else attribution
     a_lo, a_hi = _attribution_span(frame)
     if not (before.close_end <= a_lo and a_hi <= after.open_mark):
         return False
@@ -270,7 +267,8 @@ def _direct_drafts(
             if span[0] >= span[1]:
                 continue
             attribution = frame_of.get(i)
-            if current is not None and (attribution is None or current.frame is None):
+            if current is not None and attribution is None and current.frame is not None:
+                # '"A," Lavrov said, "B."': an unattributed quotation after an attributed one continues it.
                 prev_q = current.quotations[-1]
                 gap = text[prev_q.end : q.start]
                 between_frames = [
@@ -279,20 +277,16 @@ def _direct_drafts(
                     if prev_q.close_end <= f.cue[0] < q.open_mark
                     and f is not current.frame
                     and f.content is not None
-                    and (attribution is None or f is not attribution[0])
                 ]
-                joinable = not between_frames and (
-                    len(gap) < JOIN_GAP or _gap_is_attribution(text, prev_q, q, current.frame or attribution)
-                )
-                if joinable:
+                if not between_frames and (
+                    len(gap) < JOIN_GAP or _gap_is_attribution(text, prev_q, q, current.frame)
+                ):
                     current.parts.append(span)
                     current.quotations.append(q)
-                    if current.frame is None and attribution is not None:
-                        current.frame, current.rule = attribution[0], "direct-joined"
-                    elif current.rule == "direct":
+                    if current.rule == "direct":
                         current.rule = "direct-joined"
                     continue
-                if attribution is None and current.frame is not None and not between_frames:
+                if not between_frames:
                     # Later in the same paragraph, nobody else speaks: the same speaker goes on.
                     attribution = (current.frame, "direct-continued")
             current = _Draft("direct", [span], None, "direct-unattributed", para, [q])
