@@ -272,8 +272,13 @@ class _Locator:
         self.doc = doc
         self.gaz = gaz
         self.lex = lex
-        self.token_starts = [t.idx for t in doc]
-        self.datelines = find_datelines(doc.text, gaz)
+        self.text = doc.text  # Doc.text joins every token on each call
+        self.ents = list(doc.ents)
+        tokens = list(doc)
+        self.token_starts = [t.idx for t in tokens]
+        self.pos = [t.pos_ for t in tokens]
+        self.ent_types = [t.ent_type_ for t in tokens]
+        self.datelines = find_datelines(self.text, gaz)
         self.mentions = self._find_mentions()
         self.mention_starts = [m.start for m in self.mentions]
         self.context = self._article_context(events)
@@ -284,7 +289,7 @@ class _Locator:
         doc = self.doc
         taken = [False] * len(doc)
         out: list[_Mention] = []
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ in PLACE_LABELS:
                 m = self._lookup(ent.start, ent.end, weak=False, allow_inner=ent.label_ == "FAC")
                 if m is not None:
@@ -292,21 +297,15 @@ class _Locator:
                     for i in range(m.start, m.end):
                         taken[i] = True
         # Proper nouns the model did not tag as places (or tagged PERSON/ORG): candidates, marked weak.
+        pos, ent_types, n = self.pos, self.ent_types, len(doc)
         i = 0
-        while i < len(doc):
-            tok = doc[i]
-            if (
-                taken[i]
-                or tok.pos_ != "PROPN"
-                or tok.ent_type_ in PLACE_LABELS
-                or tok.ent_type_ in ("DATE", "TIME")
-            ):
+        while i < n:
+            label = ent_types[i]
+            if taken[i] or pos[i] != "PROPN" or label in PLACE_LABELS or label in ("DATE", "TIME"):
                 i += 1
                 continue
             j = i
-            while (
-                j < len(doc) and doc[j].pos_ == "PROPN" and not taken[j] and doc[j].ent_type_ == tok.ent_type_
-            ):
+            while j < n and pos[j] == "PROPN" and not taken[j] and ent_types[j] == label:
                 j += 1
             m = self._lookup(i, j, weak=True, allow_inner=False)
             if m is not None:
@@ -367,7 +366,7 @@ class _Locator:
         actors |= {
             m.candidates[0].place.country for m in self.mentions if not m.weak and not self._names_place(m)
         }
-        actors |= {self.gaz.demonyms.get(fold(ent.text)) for ent in self.doc.ents if ent.label_ == "NORP"}
+        actors |= {self.gaz.demonyms.get(fold(ent.text)) for ent in self.ents if ent.label_ == "NORP"}
         for code in actors:
             ctx.add(code, _ARTICLE_ACTOR, actor=True)
         return ctx
@@ -390,7 +389,11 @@ class _Locator:
     def _event_context(self, event: Event, sent: Span, mentions: list[_Mention]) -> PlaceContext:
         ctx = self.context.copy()
         actors = {self._iso3(ref.code) for ref in _actors(event) if not _is_person(ref)}
-        actors |= {self.gaz.demonyms.get(fold(ent.text)) for ent in sent.ents if ent.label_ == "NORP"}
+        actors |= {
+            self.gaz.demonyms.get(fold(ent.text))
+            for ent in self.ents
+            if ent.label_ == "NORP" and sent.start <= ent.start < sent.end
+        }
         for code in actors:
             ctx.add(code, _EVENT_ACTOR, actor=True)
         for code in {_unambiguous_country(m.candidates) for m in mentions if self._names_place(m)}:
@@ -409,7 +412,7 @@ class _Locator:
         root = _span_root(doc, trigger)
         sent = doc[root].sent
         # The sentence, cut to the trigger's paragraph: a headline the parser ran into the lead is not context.
-        text = doc.text
+        text = self.text
         para_start = text.rfind("\n", 0, doc[root].idx) + 1
         para_end = text.find("\n", doc[root].idx)
         para_end = len(text) if para_end < 0 else para_end
@@ -573,7 +576,7 @@ class _Locator:
         role), ``modifier`` (of a noun that is not a place) or ``other``."""
         lex = self.lex
         x = m.root
-        if "\n" in self.doc.text[min(x.idx, x.head.idx) : max(x.idx, x.head.idx)]:
+        if "\n" in self.text[min(x.idx, x.head.idx) : max(x.idx, x.head.idx)]:
             # The parser ran a headline into the next line ("meet in Brussels / outlet: ..."): trust the
             # preposition just before the place, if any.
             k = m.start - 1
