@@ -472,6 +472,10 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
         s, p, path = _subject_tokens(head, depth + 1)
         return s, p, "conj>" + path
     if tok.dep_ == "xcomp" and head.i != tok.i:
+        if _is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if raised:  # "Obama is scheduled to attend": the raised subject acts
+                return raised, [], "raised-subject"
         if head.lemma_.lower() in _OBJECT_CONTROL:
             obj = [c for c in head.children if c.dep_ in ("dobj",)]
             if obj:
