@@ -154,3 +154,33 @@ def test_possessor_speaks_for_spokesman(nlp) -> None:  # type: ignore[no-untyped
     (quote,) = extract_quotes(nlp(text), [mention])
     assert quote.speaker == ref
     assert quote.speaker_text == "Turkey's foreign ministry spokesman"
+
+
+def test_pronoun_chain_takes_previous_named_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.records import ActorRef, Mention
+
+    text = "“The door is open,” said Sergei Lavrov. “We learned from bitter experience,” he insisted."
+    ref = ActorRef(code="RUS", sector="GOV", name="Sergei Lavrov", kind="person")
+    start = text.index("Sergei Lavrov")
+    mention = Mention(start, start + 13, "Sergei Lavrov", "PERSON", actor=ref, how="name")
+    first, second = extract_quotes(nlp(text), [mention])
+    assert first.speaker == ref and second.speaker == ref and second.speaker_text == "he"
+
+
+def test_pronoun_chain_does_not_reach_far(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.records import ActorRef, Mention
+
+    filler = " ".join(["The committee met again in the afternoon and reviewed the budget lines."] * 10)
+    text = f"“The door is open,” said Sergei Lavrov.\n\n{filler}\n\n“We will not wait forever,” he said."
+    ref = ActorRef(code="RUS", sector="GOV", name="Sergei Lavrov", kind="person")
+    start = text.index("Sergei Lavrov")
+    mention = Mention(start, start + 13, "Sergei Lavrov", "PERSON", actor=ref, how="name")
+    quotes = extract_quotes(nlp(text), [mention])
+    assert quotes[0].speaker == ref
+    assert quotes[-1].speaker_text == "he" and quotes[-1].speaker is None
+
+
+def test_speaker_never_taken_from_inside_the_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“I make you this promise: we will find the people responsible,” Police Chief Maria Santos said Monday."
+    (quote,) = extract_quotes(nlp(text), [])
+    assert quote.kind == "direct" and "Santos" in (quote.speaker_text or "")

@@ -100,3 +100,10 @@ def test_frame_containing_gives_reported_speech_owner(nlp) -> None:  # type: ign
 def test_trim_span_strips_marks_and_punctuation() -> None:
     text = "“We will stay,” she said."
     assert text[slice(*trim_span(text, 0, 15, quotes=True))] == "We will stay"
+
+
+def test_frame_content_stays_in_its_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry said the talks\nwould resume on Monday in Vienna."
+    for frame in find_speech_frames(nlp(text)):
+        if frame.content is not None:
+            assert "\n" not in text[slice(*frame.content)]

@@ -37,6 +37,8 @@ __all__ = ["extract_quotes", "find_quotations", "paragraphs"]
 
 # Joined quotations: the benchmark's and CODING.md's join distance for content split by an attribution.
 JOIN_GAP = 40
+# "he said" takes the previous quote's named person only this close (characters) to it.
+CHAIN_DISTANCE = 600
 # An unattributed quotation shorter than this (in words) is a scare quote or a title, not a statement.
 MIN_UNATTRIBUTED_WORDS = 6
 _GAP_ONLY_PUNCT = re.compile(r"^[\s,.;:!?\u2014\u2013-]*$")
@@ -376,17 +378,19 @@ def extract_quotes(doc: Doc, mentions: list[Mention], lexicon: SpeechLexicon | N
 
     quotes: list[Quote] = []
     last_person: ActorRef | None = None
+    last_person_end = -CHAIN_DISTANCE
     for d in _dedupe(drafts):
         frame = d.frame
         speaker: ActorRef | None = None
         if frame is not None:
             speaker, unresolved_pronoun = _speaker_ref(doc, frame, mentions)
-            if speaker is None and unresolved_pronoun and last_person is not None:
+            near = d.span[0] - last_person_end <= CHAIN_DISTANCE
+            if speaker is None and unresolved_pronoun and last_person is not None and near:
                 # "he said" right after a named person's quote: the quote chain's speaker (until coreference
                 # from the actor layer resolves the pronoun itself).
                 speaker = last_person
         if speaker is not None and speaker.kind in (None, "person") and speaker.name:
-            last_person = speaker
+            last_person, last_person_end = speaker, d.span[1]
         span = d.span
         quote_text = (
             " ".join(text[a:b] for a, b in d.parts) if d.kind == "direct" else text[span[0] : span[1]]
