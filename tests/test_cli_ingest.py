@@ -260,3 +260,16 @@ def test_sigkill_mid_run_then_rerun_loses_and_duplicates_nothing(tmp_path: Path)
     with Store.open(db) as store:
         assert store.count("articles") == n
         assert list(store.unprocessed_articles()) == []
+
+
+@pytest.mark.slow
+def test_n_process_workers_store_the_same_as_one_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "many"
+    _write_many(folder, 40)
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    assert main(["ingest", str(folder), "--db", str(one), "--batch-size", "8"]) == 0
+    assert main(["ingest", str(folder), "--db", str(two), "--batch-size", "8", "--n-process", "2"]) == 0
+    capsys.readouterr()
+    assert _counts(one) == _counts(two)
