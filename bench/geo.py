@@ -2,9 +2,10 @@
 
 Two measurements:
 
-* **cost**: parses the sample articles (``src/eventwire/data/samples``), the seed article and the PLOVER
-  gold texts (``../shared/benchmarks/plover_gsr.jsonl``, read at run time) with ``nlp.pipe``, codes their
-  events, then times :func:`eventwire.geo.locate_events` on the same docs; also the one-off gazetteer build;
+* **cost**: parses the sample articles (``src/eventwire/data/samples``), the seed article, the PolNeAR dev
+  articles and the PLOVER gold sentences (``../shared/benchmarks/``, read at run time) with ``nlp.pipe``,
+  codes their events, then times :func:`eventwire.geo.locate_events` on the same docs; also the one-off
+  gazetteer build;
 * **accuracy**: the PLOVER gold records that name where their event happened (``meta.event_loc``): with the
   gold events (trigger, sentence, actors) as input, the share whose place (and whose country) matches.
 
@@ -29,6 +30,7 @@ from eventwire.records import ActorRef, Event
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "samples"
 PLOVER = SHARED / "benchmarks" / "plover_gsr.jsonl"
+POLNEAR = SHARED / "benchmarks" / "polnear_dev.jsonl"
 
 
 def corpus(n: int) -> list[tuple[str, str | None]]:
@@ -38,8 +40,9 @@ def corpus(n: int) -> list[tuple[str, str | None]]:
         text = path.read_text(encoding="utf-8")
         first = text.split("\n", 1)[0].split()
         texts.append((text, first[1] if len(first) > 1 and first[0] == "date" else None))
-    if PLOVER.exists():
-        texts.extend((d["text"], d.get("pub_date")) for d in map(json.loads, PLOVER.open(encoding="utf-8")))
+    for path in (POLNEAR, PLOVER):
+        if path.exists():
+            texts.extend((d["text"], d.get("pub_date")) for d in map(json.loads, path.open(encoding="utf-8")))
     return texts[:n]
 
 

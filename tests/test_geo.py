@@ -410,3 +410,10 @@ def test_a_country_after_a_comma_is_a_hint_only_in_apposition(nlp: Language) -> 
     assert _where(nlp, text, "led", "CONSULT", source=("USA",))[0] == "Paris, France"
     text = "Flood victims received tents from aid workers in Paris, Texas, on Monday."
     assert _where(nlp, text, "received", "AID")[0] == "Paris, United States"
+
+
+def test_an_event_outside_the_document_falls_back_to_the_dateline(nlp: Language) -> None:
+    doc = nlp("KYIV \u2014 Shelling resumed.")
+    event = Event(type="ASSAULT", source=[], target=[], sentence_span=(500, 520), trigger_span=(505, 510))
+    found = event_places(doc, [event])[0]
+    assert found is not None and (found.place.name, found.basis) == ("Kyiv", "dateline")
