@@ -236,6 +236,10 @@ def _content_children(token: Token, relations: Sequence[str]) -> list[Token]:
             if rel.startswith("prep:"):
                 if child.dep_ in ("prep", "agent") and child.lower_ == rel[5:]:
                     found.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+                elif child.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == rel[5:] for m in child.children
+                ):
+                    found.append(child)  # "called for the nominee to be taken ...": "for" read as a marker
             elif child.dep_ == rel:
                 found.append(child)
     # "called her vote a mistake": the object belongs with the predicate complement.

@@ -47,6 +47,9 @@ _SENTENCE_BREAK = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bRep)(?<!\bSen)(?<!\bGov)(?<!\bGen)(?<!\bLt)"
     r"(?<!\bCol)(?<!\bJr)(?<!\bSt)(?<!\bSgt)(?<!\bSens)(?<!\bReps)[.!?]\s+[A-Z\u201c\"]"
 )
+# What may follow a cue at the end of a paragraph that introduces the next one ("He added:", "said in a
+# statement:").
+_COLON_TAIL = re.compile(r"^[^\n.!?\"\u201c\u201d]{0,60}:\s*$")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _PERSONAL = frozenset({"he", "she"})
 _WORD = re.compile(r"\w+")
@@ -153,6 +156,42 @@ def _frame_drafts(
             continue
         drafts.append(_Draft("indirect", [core], frame, "indirect"))
     return drafts, attributed, absorbed
+
+
+def _colon_drafts(
+    text: str, frames: list[SpeechFrame], quotations: list[Quotation], attributed: dict[int, SpeechFrame]
+) -> list[_Draft]:
+    """'Limbaugh added:' closing a paragraph introduces the next paragraph: a quotation there is his
+    (recorded in ``attributed``), unquoted text an indirect or mixed quote."""
+    drafts: list[_Draft] = []
+    spans = paragraphs(text)
+    starts = {lo: i for i, (lo, _) in enumerate(spans)}
+    for frame in frames:
+        if frame.content is not None or frame.speaker is None:
+            continue
+        a_hi = _attribution_span(frame)[1]
+        line_end = text.find("\n", a_hi)
+        if line_end < 0 or not _COLON_TAIL.match(text[a_hi:line_end]):
+            continue
+        nxt = next((i for lo, i in starts.items() if lo > line_end), None)
+        if nxt is None or text[line_end : spans[nxt][0]].count("\n") > 3:
+            continue
+        p_lo, p_hi = spans[nxt]
+        quoted = next(
+            (
+                i
+                for i, q in enumerate(quotations)
+                if q.paragraph == nxt and not text[p_lo : q.open_mark].strip()
+            ),
+            None,
+        )
+        if quoted is not None:
+            attributed.setdefault(quoted, frame)
+            continue
+        content = _clean(text, p_lo, p_hi)
+        if content[0] < content[1] and _words(text[slice(*content)]) >= 3:
+            drafts.append(_Draft("indirect", [content], frame, "indirect"))
+    return drafts
 
 
 def _adjacent_frame(text: str, q: Quotation, frames: list[SpeechFrame], used: set[int]) -> SpeechFrame | None:
@@ -373,6 +412,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], lexicon: SpeechLexicon | N
     quotations = find_quotations(text)
     usable = _usable_frames(frames, quotations)
     drafts, attributed, absorbed = _frame_drafts(text, usable, quotations)
+    drafts.extend(_colon_drafts(text, usable, quotations, attributed))
     drafts.extend(_direct_drafts(text, quotations, usable, attributed, absorbed))
     drafts.sort(key=lambda d: d.span)
 
