@@ -4,6 +4,7 @@ Stages are plain functions over a parsed ``Doc`` so each can be tested alone:
 
 * :func:`eventwire.actors.resolve_mentions` ``(doc, pub_date, kb) -> list[Mention]``
 * :func:`eventwire.events.code_events` ``(doc, mentions, pub_date, lexicon) -> list[Event]``
+* :func:`eventwire.geo.locate_events` ``(doc, events, pub_date)`` sets each event's place
 * :func:`eventwire.quotes.extract_quotes` ``(doc, mentions) -> list[Quote]``
 
 >>> pipe = Pipeline()
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors import KnowledgeBase, load_kb, resolve_mentions
 from eventwire.events import Lexicon, code_events, load_lexicon
+from eventwire.geo import load_gazetteer, locate_events
 from eventwire.ingest.normalise import make_article
 from eventwire.nlp import load_model
 from eventwire.quotes import extract_quotes
@@ -54,6 +56,7 @@ class Pipeline:
             self.kb = load_kb()
         if self.lexicon is None:
             self.lexicon = load_lexicon()
+        load_gazetteer()
         self._ready = True
 
     def analyse(self, article: Article, doc: Doc) -> ExtractResult:
@@ -66,6 +69,7 @@ class Pipeline:
         result.mentions = resolve_mentions(doc, article.pub_date, self.kb)
         if self.code:
             result.events = code_events(doc, result.mentions, article.pub_date, self.lexicon)
+            locate_events(doc, result.events, article.pub_date)
             result.quotes = extract_quotes(doc, result.mentions)
         return result
 

@@ -112,7 +112,10 @@ class Event:
     hypothetical: bool = False
     future: bool = False
     reported_by: ActorRef | None = None
-    location: str | None = None
+    location: str | None = None  # "Name, Country" of the place where it happened
+    location_country: str | None = None  # ISO3 of that place
+    lat: float | None = None
+    lon: float | None = None
     confidence: float = 0.5
     rule: str = ""
     trigger: str = ""
@@ -139,6 +142,9 @@ class Event:
             "future": self.future,
             "reported_by": self.reported_by.to_dict() if self.reported_by else None,
             "location": self.location,
+            "location_country": self.location_country,
+            "lat": self.lat,
+            "lon": self.lon,
             "confidence": round(self.confidence, 3),
             "sentence_span": list(self.sentence_span),
             "trigger_span": list(self.trigger_span),
