@@ -7,7 +7,7 @@ from pathlib import Path
 
 from eventwire.ingest.normalise import make_article
 from eventwire.records import ActorRef, Event, ExtractResult, Mention, Quote, Sentence
-from eventwire.store.sqlite import MIGRATIONS, Store
+from eventwire.store.sqlite import MIGRATIONS, SCHEMA_VERSION, Store
 
 
 def _result(text: str, pub_date: str = "2022-02-02") -> ExtractResult:
@@ -85,7 +85,7 @@ def test_migrates_a_version_1_file(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with Store.open(path) as store:
-        assert store.schema_version() == len(MIGRATIONS)
+        assert store.schema_version() == len(MIGRATIONS) == SCHEMA_VERSION
         triggers = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
         assert "articles_au" in triggers
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

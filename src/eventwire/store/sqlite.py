@@ -25,8 +25,6 @@ from typing import Any
 
 from eventwire.records import ActorRef, Article, ExtractResult
 
-SCHEMA_VERSION = 2
-
 # Each migration takes the schema from version i to i+1. Never edit one that has shipped: append.
 MIGRATIONS: list[str] = [
     """
@@ -141,6 +139,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_article_sentence ON events(article_id, sentence_start, sentence_end);
     """,
 ]
+SCHEMA_VERSION = len(MIGRATIONS)  # the version a freshly migrated file has
 
 
 def _now() -> str:
