@@ -340,6 +340,12 @@ def _nominal_after(doc: Doc, tok: Token, sent: Span) -> Token | None:
 def _verb_frame(
     text: str, doc: Doc, tok: Token, cue: SpeechCue, lex: SpeechLexicon, sent: Span
 ) -> SpeechFrame | None:
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return (
+            None  # "a mountain stream called Miracle Run", "the plan, announced in May,": naming, no speaker
+        )
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return None  # "it goes without saying"
     infinitive = tok.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if (
         tok.dep_ == "xcomp"
@@ -427,7 +433,13 @@ def _according_frame(text: str, doc: Doc, tok: Token, sent: Span) -> SpeechFrame
         return None
     phrase_lo = tok.i
     phrase_hi = max(pobj.right_edge.i, to.i)
-    content = _minus(sent.start, sent.end - 1, phrase_lo, phrase_hi)
+    root = sent.root.i
+    if phrase_hi < root:  # "According to X, the troops left"
+        content: tuple[int, int] | None = (phrase_hi + 1, sent.end - 1)
+    elif root < phrase_lo:  # "The troops left, according to X, ..."
+        content = (sent.start, phrase_lo - 1)
+    else:
+        content = _minus(sent.start, sent.end - 1, phrase_lo, phrase_hi)
     if content is None:
         return None
     return SpeechFrame(
