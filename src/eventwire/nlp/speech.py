@@ -14,6 +14,17 @@ Constructions handled (each named in ``SpeechFrame.rule``):
 * ``parenthetical``: "Perhaps, he said, it could help" (the cue is a parenthesis inside the content clause).
 * ``according-to``: "According to the ministry, the troops left." / "..., according to officials."
 * ``in-noun``: "In a statement, the Kremlin accused NATO ..." (a speech noun frames a non-speech verb).
+* ``noun-complement``: "Moscow's claim that ...", "a Reuters report that ..." (speech noun + that-clause).
+
+Repairs for common parser slips: a that-clause hung on the addressee ("told a meeting of leaders that ..."),
+a subject taken from inside a quotation ("“... we will win,” Chief Jordan said"), a bracketed party tag
+read as the subject ("Rep. Jane Doe (D-Md.) said"), a fronted subordinate clause that belongs to the content
+("When the ports reopen, the minister said, exports will resume"). Content never crosses a line break.
+Not speech: negated cues, infinitives under non-speech verbs ("plans to announce", "declined to say"),
+naming participles ("a stream called Miracle Run"), "goes without saying".
+
+Stable API (used by the quote extractor and open to the event coder): :class:`SpeechFrame`,
+:func:`find_speech_frames`, :func:`frame_containing`, :func:`load_speech_lexicon`, :func:`trim_span`.
 
 Speakers: the cue's subject, found through conjunctions ("denied ... and said"), participles
 ("..., saying that ...") and relative clauses; a speech noun as subject defers to its possessor

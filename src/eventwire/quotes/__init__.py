@@ -10,8 +10,10 @@ contains quotation marks is a mixed quote; any other frame is indirect. Quotatio
 attributed by adjacency ("“...,” he said." / "He said: “...”"), joined with the next quotation of the same
 paragraph when only the attribution stands between them ("“A,” Lavrov said, “B.”" is one quote whose span
 runs from A to B, the convention of CODING.md and the quote benchmark), or carried over from the previous
-paragraph when a quote-only paragraph follows an attributed one. Unattributed sentence-long quotations are
-kept with an unknown speaker; short unattributed ones are scare quotes and dropped.
+paragraph when a quote-only paragraph follows an attributed one (or when a quotation left open at a
+paragraph's end continues in the next, whose attribution then names the speaker of both). A cue closing a
+paragraph with a colon ("Limbaugh added:") introduces the next paragraph. Unattributed sentence-long
+quotations are kept with an unknown speaker; short unattributed ones are scare quotes or titles and dropped.
 
 Speakers come from ``mentions`` (the actor layer): the mention at the head of the speaker phrase, else the
 possessor ("Russia's foreign ministry" → Russia), else the first mention inside the phrase.
