@@ -184,3 +184,35 @@ def test_speaker_never_taken_from_inside_the_quotation(nlp) -> None:  # type: ig
     text = "“I make you this promise: we will find the people responsible,” Police Chief Maria Santos said Monday."
     (quote,) = extract_quotes(nlp(text), [])
     assert quote.kind == "direct" and "Santos" in (quote.speaker_text or "")
+
+
+def test_joint_statement_goes_to_first_issuer(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.records import ActorRef, Mention
+
+    text = "Russia and China said in a joint statement that they opposed any expansion of the alliance."
+    rus = ActorRef(code="RUS", sector="GOV", name="Russia", kind="state")
+    chn = ActorRef(code="CHN", sector="GOV", name="China", kind="state")
+    mentions = [
+        Mention(0, 6, "Russia", "GPE", actor=rus, how="name"),
+        Mention(11, 16, "China", "GPE", actor=chn),
+    ]
+    (quote,) = extract_quotes(nlp(text), mentions)
+    assert quote.speaker == rus and quote.kind == "indirect"
+    assert quote.speaker_text == "Russia and China"
+
+
+def test_statement_subject_defers_to_possessor(nlp) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.records import ActorRef, Mention
+
+    text = "The ministry's statement said the ambassador had been summoned."
+    ref = ActorRef(code="FRA", sector="GOV", name="Ministry for Europe and Foreign Affairs", kind="org")
+    start = text.index("ministry")
+    mention = Mention(start - 4, start + 8, "The ministry", "role", actor=ref, how="role")
+    (quote,) = extract_quotes(nlp(text), [mention])
+    assert quote.speaker == ref
+
+
+def test_unidentified_source_stays_unknown(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A senior official said the convoy had been delayed by fighting near the border."
+    (quote,) = extract_quotes(nlp(text), [])
+    assert quote.speaker is None and quote.speaker_text == "A senior official"
