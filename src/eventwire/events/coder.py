@@ -344,7 +344,9 @@ class _MentionIndex:
 
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.by_token: dict[int, Mention] = {}
+        self.same_span: dict[tuple[int, int], list[Mention]] = {}
         for m in sorted(mentions, key=lambda m: m.end - m.start):
+            self.same_span.setdefault((m.start, m.end), []).append(m)
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -353,6 +355,11 @@ class _MentionIndex:
 
     def at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
+
+    def all_at(self, tok: Token) -> list[Mention]:
+        """Every mention of the span at ``tok`` ("them" may stand for NATO and the OSCE at once)."""
+        m = self.by_token.get(tok.i)
+        return self.same_span.get((m.start, m.end), [m]) if m is not None else []
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -379,7 +386,7 @@ def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]
     m = index.at(tok)
     children = list(tok.children)
     if m is not None:
-        out = [m]
+        out = list(index.all_at(tok))
         # "Hungarian and Romanian officials": coordinated modifiers name further actors
         for c in children:
             if c.dep_ in ("amod", "compound", "nmod") and any(x.dep_ == "conj" for x in c.children):

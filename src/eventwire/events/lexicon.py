@@ -8,7 +8,7 @@ dependents, e.g. ``hold/V dobj:talk|negotiation``, ``call/V prep:on``, ``speak/V
 >>> lex.entries_for("attack", "V")[0].type
 'ASSAULT'
 >>> lex.goldstein("1381"), lex.quad_class("1381")
-(-5.8, 3)
+(-7.0, 3)
 """
 
 from __future__ import annotations
