@@ -457,8 +457,13 @@ _STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedi
 def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token], str]:
     """(source tokens, patient tokens, path) for a verb or predicate adjective."""
     children = list(tok.children)
-    if _is_passive(tok) and tok.lemma_.lower() in _STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in children):
-        subj = [c for c in children if c.dep_ == "nsubjpass"]  # "Israel is opposed to": a state of its subject
+    if (
+        _is_passive(tok)
+        and tok.lemma_.lower() in _STATIVE_PASSIVES
+        and not any(c.dep_ == "agent" for c in children)
+    ):
+        # "Israel is opposed to": a state of its subject
+        subj = [c for c in children if c.dep_ == "nsubjpass"]
         if subj:
             return subj, [], "nsubj"
     if _is_passive(tok):
@@ -863,7 +868,10 @@ class EventCoder:
             future = True
             comp = self.lex.complements.get(("intent", typ))
             if self._condition_subject(_clause_verb(cand)) and any(
-                m.lower_ == "unless" for c in _clause_verb(cand).children for m in c.children if m.dep_ == "mark"
+                m.lower_ == "unless"
+                for c in _clause_verb(cand).children
+                for m in c.children
+                if m.dep_ == "mark"
             ):
                 # "will withdraw its force unless X holds elections": an announced act made conditional on the
                 # other side's compliance is a threat, whatever the act
@@ -1111,7 +1119,9 @@ class EventCoder:
         heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
         for h in heads:
             for c in h.children:
-                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+                ):
                     found = [m for t in _subject_tokens(c)[0] for m in _actors_at(t, self.index)]
                     if _has_code(found):
                         return found
@@ -1120,8 +1130,10 @@ class EventCoder:
     def _place_of(self, tok: Token) -> list[Mention]:
         """Country-coded places in the clause of ``tok`` ("in central Baghdad", "near the town of Samarra")."""
         for t in tok.subtree:
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "outside", "at", "across") and not (
-                _in_clause_of_other_verb(t, tok)
+            if (
+                t.dep_ == "pobj"
+                and t.head.lower_ in ("in", "near", "outside", "at", "across")
+                and not (_in_clause_of_other_verb(t, tok))
             ):
                 found = [m for m in _actors_at(t, self.index) if m.label in ("GPE", "LOC", "FAC", "NORP")]
                 if _has_code(found):
@@ -1182,7 +1194,8 @@ class EventCoder:
                 for c in o.children:
                     if c.dep_ in ("poss", "amod", "compound", "nmod") and _is_name(c):
                         yield others(c), f"{o.text}>{c.dep_}"
-        if cand.entry.type == "ACCUSE":  # "complained to the UN over Israeli raids": the accused, not the addressee
+        # "complained to the UN over Israeli raids": the accused, not the addressee
+        if cand.entry.type == "ACCUSE":
             for p, path in _prep_objects(tok, frozenset({"over", "about", "of", "against"})):
                 yield others(p), path
         for p, path in _prep_objects(tok, _VERB_TARGET_PREPS):
