@@ -58,9 +58,8 @@ DEFAULT_THRESHOLD = 0.3
 DEFAULT_ACTOR_BOOST = 0.15
 DEFAULT_DYAD_BOOST = 0.1
 DEFAULT_LEAD_CHARS = 1200
-# Incremental updates read the stored articles this many days around the new ones: their document
-# frequencies weight the terms, so a term common that month counts for little.
-CONTEXT_DAYS = 30
+# Incremental updates weigh terms by their document frequency over the new articles, the stored stories
+# around them and up to this many other stored articles nearest in time.
 _BACKGROUND_CAP = 2000
 _MAX_TERMS = 60  # strongest terms kept per article: leads are short, and the tail only adds cost
 _EDGE_FLOOR = 0.25  # pairs below this fraction of the threshold are not kept (they count as zero)
@@ -486,6 +485,24 @@ def cluster_articles(
     return sorted(stories, key=lambda s: (s.first_date is None, s.first_date or "", s.id))
 
 
+def similarities(
+    articles: Iterable[StoryArticle],
+    *,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    threshold: float = DEFAULT_THRESHOLD,
+    actor_boost: float = DEFAULT_ACTOR_BOOST,
+    dyad_boost: float = DEFAULT_DYAD_BOOST,
+    lead_chars: int = DEFAULT_LEAD_CHARS,
+) -> dict[tuple[str, str], float]:
+    """The similarity :func:`cluster_articles` gives each pair it compares, keyed by (earlier id, later
+    id): why two articles did or did not end up in one story. Pairs outside the window, or below the
+    floor (a quarter of ``threshold``), are absent: they count as zero."""
+    settings = _Settings(window_days, threshold, actor_boost, dyad_boost, lead_chars)
+    corpus = _Corpus.build(list({a.id: a for a in articles}.values()), settings)
+    ids = [a.id for a in corpus.articles]
+    return {(ids[i], ids[j]): round(s, 6) for (i, j), s in sorted(corpus.edges(settings).items())}
+
+
 # -- the store --------------------------------------------------------------------------------------
 _ID_CHUNK = 500
 
@@ -640,20 +657,17 @@ def _update(store: Store, settings: _Settings) -> StoryUpdate:
             [lo, hi],
             settings.lead_chars,
         )
-        # ...and, for term weights only, a sample of the stored articles of the weeks around them.
-        known = {a.id for a in context}
-        lo, hi = _shift(min(days), -CONTEXT_DAYS), _shift(max(days), CONTEXT_DAYS + 1)
-        background = [
-            a
-            for a in _load_articles(
-                store,
-                "a.pub_date >= ? AND a.pub_date < ? AND a.id IN (SELECT article_id FROM story_articles)",
-                [lo, hi],
-                settings.lead_chars,
-                f" ORDER BY a.pub_date DESC LIMIT {_BACKGROUND_CAP}",
-            )
-            if a.id not in known
-        ]
+        # ...and, for term weights only, the stored articles nearest in time before and after them: a
+        # month's worth of new articles alone would make every word they share look rare.
+        known = {a.id for a in context} | {a.id for a in fresh}
+        end = _shift(max(days), 1)
+        for where, tail in (
+            ("a.pub_date < ?", f" ORDER BY a.pub_date DESC LIMIT {_BACKGROUND_CAP}"),
+            ("a.pub_date >= ?", f" ORDER BY a.pub_date LIMIT {_BACKGROUND_CAP // 4}"),
+        ):
+            background += [
+                a for a in _load_articles(store, where, [end], settings.lead_chars, tail) if a.id not in known
+            ]
     corpus = _Corpus.build([*fresh, *context], settings, background)
     index = {a.id: i for i, a in enumerate(corpus.articles)}
     membership: dict[str, list[int]] = defaultdict(list)
@@ -680,8 +694,10 @@ def _update(store: Store, settings: _Settings) -> StoryUpdate:
         else:
             story = _story(corpus, items, story_ids[g])
             summary.grown_stories += 1
+        # an upsert, not INSERT OR REPLACE: replacing the row would cascade-delete its story_articles
         c.execute(
-            "INSERT OR REPLACE INTO stories(id, label, first_date, last_date) VALUES (?,?,?,?)",
+            "INSERT INTO stories(id, label, first_date, last_date) VALUES (?,?,?,?) ON CONFLICT(id) DO UPDATE"
+            " SET label = excluded.label, first_date = excluded.first_date, last_date = excluded.last_date",
             (story.id, story.label, story.first_date, story.last_date),
         )
         c.executemany(
@@ -815,6 +831,7 @@ __all__ = [
     "list_stories",
     "news_stopwords",
     "recluster_stories",
+    "similarities",
     "stem",
     "story_id",
     "terms",
