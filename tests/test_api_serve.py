@@ -49,6 +49,10 @@ def test_serve_process_answers_on_loopback(tmp_path: Path) -> None:
         assert r.status_code == 200 and r.json()["articles"] == 4
         assert httpx.get(base + "/", timeout=10).status_code == 200
         assert httpx.post(base + "/api/ingest", json={"text": "x"}, timeout=10).status_code in (404, 405)
+        assert httpx.get(f"http://localhost:{port}/api/stats", timeout=10).status_code == 200
+        # a page on another site reaching the loopback server by DNS rebinding carries its own host name
+        rebound = httpx.get(base + "/api/stats", headers={"Host": "evil.example"}, timeout=10)
+        assert rebound.status_code == 400
     finally:
         proc.terminate()
         _, err = proc.communicate(timeout=20)

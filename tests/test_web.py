@@ -42,6 +42,8 @@ def test_every_page_answers(web: httpx.Client) -> None:
         "/dyads/RUS/USA": "United States",
         "/dyads/RUS/USA?interval=day&period=2022-02-24": "imposed sanctions",
         "/network": "Who acts on whom",
+        "/network?level=actor&type=ACCUSE": "person:vladimir-putin",
+        "/actors/person:antony-blinken?at=2016-05-01": "Deputy Secretary of State",
         "/api/docs": "/api/dyads/{a}/{b}",
     }
     for url, needle in pages.items():

@@ -53,13 +53,11 @@ def run(args: argparse.Namespace) -> int:
     if args.allow_ingest and len(args.token) < 16:
         raise EventWireError("E603", "The ingest token is too short", "Use at least 16 characters")
     try:
-        if not ipaddress.ip_address(args.host).is_loopback:
-            print(
-                f"eventwire: warning: listening on {args.host}, reachable from other machines",
-                file=sys.stderr,
-            )
+        loopback = args.host == "localhost" or ipaddress.ip_address(args.host).is_loopback
     except ValueError:
-        pass
+        loopback = False
+    if not loopback:
+        print(f"eventwire: warning: listening on {args.host}, reachable from other machines", file=sys.stderr)
     _upgrade_schema(args.db)
     import uvicorn
 
@@ -71,8 +69,14 @@ def run(args: argparse.Namespace) -> int:
     queries.load_default_kb()
 
     from eventwire.web import create_app
+    from eventwire.web.app import LOOPBACK_HOSTS
 
-    app = create_app(args.db, allow_ingest=args.allow_ingest, token=args.token if args.allow_ingest else None)
+    app = create_app(
+        args.db,
+        allow_ingest=args.allow_ingest,
+        token=args.token if args.allow_ingest else None,
+        allowed_hosts=LOOPBACK_HOSTS if loopback else None,
+    )
     mode = "read-write (POST /api/ingest with bearer token)" if args.allow_ingest else "read-only"
     print(f"EventWire serving {args.db} ({mode}) at http://{args.host}:{args.port}/", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)

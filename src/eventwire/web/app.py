@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from eventwire import __version__
 from eventwire.records import PLOVER_TYPES
@@ -34,6 +35,7 @@ HERE = Path(__file__).parent
 MAX_BODY_BYTES = 2 * 1024 * 1024
 MAX_QUERY_STRING = 4096
 MAX_INGEST_ARTICLES = 100
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -66,6 +68,9 @@ class WebConfig:
     allow_ingest: bool = False
     token: str | None = None
     max_body_bytes: int = MAX_BODY_BYTES
+    # Host headers to accept (None: any). A loopback server should accept only loopback names, so that a
+    # web page cannot reach it through DNS rebinding.
+    allowed_hosts: tuple[str, ...] | None = None
 
 
 class _Guard:
@@ -243,6 +248,8 @@ def create_app(db: str | Path | WebConfig, **options: Any) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.add_middleware(_Guard, max_body=config.max_body_bytes)
+    if config.allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(config.allowed_hosts))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.state.config = config
     app.state.stores = stores
