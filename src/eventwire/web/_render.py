@@ -31,7 +31,7 @@ def highlight(
     empty ones dropped, so a bad offset can never duplicate or lose characters.
 
     >>> [(s.text, s.classes) for s in highlight("Putin said: we are ready.", [], [{"id": "q0",
-    ...     "content_span": [12, 24]}], [{"start": 0, "end": 5, "actor": None}])]
+    ...     "content_span": [12, 24]}], [{"start": 0, "end": 5, "actor": {"code": "RUS"}}])]
     [('Putin', ('mention',)), (' said: ', ()), ('we are ready', ('quote',)), ('.', ())]
     """
     n = len(text)
@@ -48,12 +48,22 @@ def highlight(
     for m in mentions or []:
         spans.append((m["start"], m["end"], "mention" if m.get("actor") else "mention-unresolved", ""))
     spans = [(max(0, s), min(n, t), k, r) for s, t, k, r in spans if min(n, t) > max(0, s)]
-    cuts = sorted({0, n, *(s for s, _, _, _ in spans), *(t for _, t, _, _ in spans)})
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for i, (s, t, _, _) in enumerate(spans):
+        opening.setdefault(s, []).append(i)
+        closing.setdefault(t, []).append(i)
+    cuts = sorted({0, n, *opening, *closing})
+    active: dict[int, None] = {}  # spans covering the current piece, in the order given (ordered set)
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        covering = [(k, r) for s, t, k, r in spans if s <= a and t >= b]
-        classes = tuple(sorted({k for k, _ in covering}))
-        refs = tuple(dict.fromkeys(r for _, r in covering if r))
+    for a, b in zip(cuts, cuts[1:], strict=False):  # one sweep: linear in the number of cuts
+        for i in closing.get(a, ()):
+            active.pop(i, None)
+        for i in opening.get(a, ()):
+            active[i] = None
+        covering = [spans[i] for i in sorted(active)]
+        classes = tuple(sorted({k for _, _, k, _ in covering}))
+        refs = tuple(dict.fromkeys(r for _, _, _, r in covering if r))
         out.append(Segment(text[a:b], classes, refs))
     return out
 
