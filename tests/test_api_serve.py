@@ -59,26 +59,22 @@ def test_serve_process_answers_on_loopback(tmp_path: Path) -> None:
     assert "read-only" in err
 
 
-def test_serve_upgrades_an_older_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_serve_upgrades_an_older_schema(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sqlite3
 
     from eventwire.commands.serve import _upgrade_schema
-    from eventwire.store.sqlite import MIGRATIONS
+    from eventwire.store import Store, sqlite
 
-    db = ws.build_store(tmp_path / "old.db", pipeline=False)
-    conn = sqlite3.connect(db)
-    conn.executescript(
-        "DROP INDEX events_flagged_date; DROP INDEX events_id_cover; DROP INDEX event_actors_code_event;"
-        " DROP INDEX event_actors_actor_event; DROP INDEX event_actors_name_event; DROP INDEX quotes_speaker_code;"
-        " DROP INDEX quotes_speaker_name; DROP INDEX mentions_name; DROP INDEX events_article_sentence;"
-        " UPDATE meta SET value='2' WHERE key='schema_version';"
-    )
-    conn.close()
+    full = list(sqlite.MIGRATIONS)
+    db = tmp_path / "old.db"
+    with monkeypatch.context() as m:  # a file made by a release that had only the first two migrations
+        m.setattr(sqlite, "MIGRATIONS", full[:2])
+        Store.open(db).close()
     _upgrade_schema(str(db))
-    assert "upgraded" in capsys.readouterr().err
+    assert f"from schema 2 to {len(full)}" in capsys.readouterr().err
     conn = sqlite3.connect(db)
-    assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(
-        len(MIGRATIONS)
-    )
+    assert conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(len(full))
     assert conn.execute("SELECT 1 FROM sqlite_master WHERE name='events_flagged_date'").fetchone()
     conn.close()
