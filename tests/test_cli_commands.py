@@ -333,3 +333,16 @@ def test_every_command_has_help_with_an_example(capsys: pytest.CaptureFixture[st
     for col in ("SQLDATE", "Actor1Code", "Actor1CountryCode", "Actor2Code", "EventCode", "EventRootCode", "QuadClass",
                 "GoldsteinScale", "SOURCEURL"):  # fmt: skip
         assert col in help_text
+
+
+def test_extract_ids_match_ingest_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.txt"
+    # a fused name ("Putinaccused") that text repair may split: the id must still be the one ingest stores
+    f.write_text("date 2022-02-02 Talks\n\nVladimir Putinaccused NATO of ignoring the demands.", encoding="utf-8")
+    assert main(["extract", str(f), "--json"]) == 0
+    (out,) = _jsonl(capsys.readouterr().out)
+    db = tmp_path / "x.db"
+    assert main(["ingest", str(f), "--db", str(db), "--json"]) == 0
+    capsys.readouterr()
+    with Store.open(db) as store:
+        assert [r["id"] for r in store.list_articles()] == [out["id"]]

@@ -32,11 +32,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-def result_dict(result: ExtractResult, input_id: str | None) -> dict[str, Any]:
-    """``ExtractResult.to_dict()`` with ``id`` set to the input's id when it gave one."""
+def result_dict(result: ExtractResult, entry: Entry) -> dict[str, Any]:
+    """``ExtractResult.to_dict()`` with ``id`` set to the input's id when it gave one, else to the id
+    ``ingest`` would store the article under (the hash of the text as read, before any text repair)."""
     out = result.to_dict()
-    if input_id is not None:
-        out["id"] = input_id
+    out["id"] = entry.input_id if entry.input_id is not None else entry.article.id
     return out
 
 
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
 
     for result in pipeline.process(articles()):
         entry = pending.popleft()
-        d = result_dict(result, entry.input_id)
+        d = result_dict(result, entry)
         if args.json:
             sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
         else:
