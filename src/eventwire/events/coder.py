@@ -403,13 +403,20 @@ def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]
     if depth > 2:
         return []
     fallback: list[Mention] = []
-    for deps in (("appos",), ("compound", "poss", "amod", "nmod"), ("prep",)):
+    for deps in (("appos",), ("compound", "poss", "amod", "nmod"), ("prep", "acl")):
         found: list[Mention] = []
         for c in children:
             if c.dep_ not in deps:
                 continue
+            if c.dep_ == "acl":  # "crimes committed by Croat forces": the agent of the participle
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj":
+                                found.extend(_actors_at(p, index, depth + 1))
+                continue
             if c.dep_ == "prep":
-                if c.lower_ not in ("of", "from", "by", "in"):
+                if c.lower_ not in ("of", "from", "by", "in", "with", "for", "to"):
                     continue
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -539,11 +546,11 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "itself", "
 
 def _own_side_pronoun(m: Mention, tok: Token) -> bool:
     """A mention reached through a pronoun ("its troops", "their ties"), which names the source's own side."""
-    return (
-        m.how == "pronoun"
-        or m.text.split()[0].lower() in _POSSESSIVES
-        or any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in tok.children)
-    )
+    if m.how == "pronoun" or m.text.split()[0].lower() in _POSSESSIVES:
+        return True
+    # "its troops" resolved to the possessor's country: the head noun itself carries the possessive
+    covers = m.start <= tok.idx < m.end
+    return covers and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in tok.children)
 
 
 def _unique_refs(mentions: list[Mention]) -> list[ActorRef]:
@@ -824,6 +831,9 @@ class EventCoder:
                 )  # the agent; a passive's patient is not accused
                 src, paths["source"] = speaker, "speaker"
                 rule += " +reported-speech"
+            elif src and all(m.how == "pronoun" and not _has_code([m]) for m in src):
+                src, paths["source"] = speaker, "pronoun>speaker"  # "Iraq said it would allow ...": it = Iraq
+                rule += " +speaker"
             elif typ in VERBAL_TYPES and (not src or expletive or self._stands_for(src, speaker)):
                 src, paths["source"] = speaker, "speaker"
                 rule += " +speaker"
@@ -837,7 +847,7 @@ class EventCoder:
                 demand_flags = self._flags_of(cand.frame_tok) if cand.frame_tok is not None else None
         if not src and not tgt:
             return []  # no actor at all: nothing to code
-        if typ == "ASSAULT" and not src and entry.pos == "V":
+        if typ in ("ASSAULT", "PROTEST") and not src and entry.pos == "V":
             # "a roadside bomb near Samarra killed ...": an unidentified attacker is coded by the place (CAMEO)
             place = self._place_of(cand.tok)
             if place:
@@ -1076,12 +1086,10 @@ class EventCoder:
             if cand.support is not None:
                 preps += _prep_objects(cand.support, _VERB_TARGET_PREPS - {"of", "for", "over"})
                 preps += [(c, c.dep_) for c in cand.support.children if c.dep_ in ("dative", "iobj")]
-            for p, path in preps:
-                found = [m for m in _actors_at(p, self.index) if m not in src]
-                if found:
-                    tgt.extend(found)
-                    paths["target"] = path
-                    break
+            found, path = _first_found(([m for m in _actors_at(p, self.index) if m not in src], pp) for p, pp in preps)
+            if found:
+                tgt.extend(found)
+                paths["target"] = path
             return src, tgt, paths
         verb = _clause_verb(cand) if entry.pos == "A" else tok
         s_toks, patients, path = _subject_tokens(tok if entry.pos == "V" else verb)
@@ -1194,6 +1202,9 @@ class EventCoder:
                 for c in o.children:
                     if c.dep_ in ("poss", "amod", "compound", "nmod") and _is_name(c):
                         yield others(c), f"{o.text}>{c.dep_}"
+        if cand.obj is not None:  # "held their first meeting with Obama at a lunch": the noun's own partner
+            for p, path in _prep_objects(cand.obj, _NOUN_TARGET_PREPS):
+                yield others(p), f"{cand.obj.text}>{path}"
         # "complained to the UN over Israeli raids": the accused, not the addressee
         if cand.entry.type == "ACCUSE":
             for p, path in _prep_objects(tok, frozenset({"over", "about", "of", "against"})):
@@ -1216,6 +1227,23 @@ class EventCoder:
                 if c.dep_ == "ccomp":
                     for subj in _subject_tokens(c)[0]:
                         yield others(subj), "ccomp>nsubj"
+        if cand.entry.type in ("REQUEST", "ACCUSE"):  # "insisted on its demands that Burundi's government grant"
+            for o in [p for _, p in [(0, x) for x, _ in _prep_objects(tok, _VERB_TARGET_PREPS)]] + objects:
+                for c in o.children:
+                    if c.dep_ in ("ccomp", "acl"):
+                        for subj in _subject_tokens(c)[0]:
+                            yield others(subj), f"{o.text}>{c.dep_}>nsubj"
+        if cand.entry.type == "PROTEST":  # "blocked a road to show their disapproval for the United States"
+            for c in tok.children:
+                if c.dep_ in ("advcl", "xcomp"):
+                    for o in c.children:
+                        if o.dep_ in _OBJ_DEPS:
+                            yield others(o), f"purpose>{o.dep_}"
+                            for p, path in _prep_objects(o, _NOUN_TARGET_PREPS):
+                                yield others(p), f"purpose>{o.text}>{path}"
+        if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            for p, path in _prep_objects(tok.head, _VERB_TARGET_PREPS):  # "sent personnel to Bosnia to investigate"
+                yield others(p), f"purpose-of>{path}"
         xcomps = [cand.xcomp] if cand.xcomp is not None else []
         xcomps += [
             c for c in tok.children if c.dep_ == "xcomp" and (cand.xcomp is None or c.i != cand.xcomp.i)
