@@ -97,5 +97,8 @@ def test_metonyms(seed: tuple[str, list[Mention]], phrase: str) -> None:
 def test_mentions_are_sorted_and_do_not_overlap(seed: tuple[str, list[Mention]]) -> None:
     text, mentions = seed
     for a, b in zip(mentions, mentions[1:], strict=False):
+        if (a.start, a.end) == (b.start, b.end):  # "NATO and OSCE countries ... urging them": one per member
+            assert a.how == b.how == "pronoun" and a.actor != b.actor
+            continue
         assert a.start < b.start and a.end <= b.start
     assert all(text[m.start : m.end] == m.text for m in mentions)

@@ -42,7 +42,11 @@ HEADERS = {
     "armed_groups.tsv": ["actor_id", "code", "name", "aliases", "kind", "sector", "country", "basis"],
     "office_terms.tsv": ["term", "office", "countries", "sector", "basis"],
     "group_nouns.tsv": ["noun", "sector", "basis"],
+    "blocs.tsv": ["code", "name", "aliases", "adjectives", "sector", "basis"],
+    "first_names.tsv": ["name", "gender", "basis"],
 }
+# Codes CODING.md gives to groupings that are neither a state nor an organisation (blocs.tsv).
+BLOC_CODES = {"WST"}
 LIST_COLUMNS = {"aliases", "adjectives", "capitals", "country", "countries", "term", "noun"}
 
 
@@ -159,6 +163,9 @@ def test_no_phrase_names_two_different_actors(tables: dict[str, list[Row]]) -> N
                 owners[_fold(form)].add(f"country:{r['code']}")
     for _, r in tables["metonyms.tsv"]:
         owners[_fold(r["text"])].add(f"metonym:{r['code']}:{r['sector']}")
+    for _, r in tables["blocs.tsv"]:
+        for form in [r["name"], *_split(r["aliases"]), *_split(r["adjectives"])]:
+            owners[_fold(form)].add(f"bloc:{r['code']}")
     for name in ("organisations.tsv", "armed_groups.tsv"):
         for _, r in tables[name]:
             for form in [r["name"], *_split(r["aliases"])]:
@@ -314,3 +321,33 @@ def test_group_nouns(tables: dict[str, list[Row]]) -> None:
         "party": "PTY", "journalists": "MED", "companies": "BUS", "clerics": "REL", "students": "CVL",
     }  # fmt: skip
     assert {k: sector_of.get(k) for k in expected} == expected
+
+
+def test_blocs(
+    tables: dict[str, list[Row]], countries: dict[str, dict[str, str]], igo_codes: set[str]
+) -> None:
+    rows = {r["code"]: (lineno, r) for lineno, r in tables["blocs.tsv"]}
+    for code, (lineno, r) in rows.items():
+        assert code in BLOC_CODES, f"blocs.tsv:{lineno}: {code} is not a bloc code of CODING.md"
+        assert code not in countries and code not in igo_codes, f"blocs.tsv:{lineno}: {code} is taken"
+        assert r["sector"] in SECTORS, f"blocs.tsv:{lineno}: sector {r['sector']}"
+        assert not r["name"].lower().startswith("the "), f"blocs.tsv:{lineno}: name starts with 'the'"
+    west = rows["WST"][1]
+    assert west["name"] == "West" and west["sector"] == "GOV" and "Western" in _split(west["adjectives"])
+    assert "Western allies" in _split(west["aliases"])
+
+
+def test_first_names(tables: dict[str, list[Row]]) -> None:
+    rows = tables["first_names.tsv"]
+    assert len(rows) >= 300
+    seen: dict[str, int] = {}
+    for lineno, r in rows:
+        key = _fold(r["name"])
+        assert key not in seen, f"first_names.tsv:{lineno}: {r['name']} repeats line {seen[key]}"
+        seen[key] = lineno
+        assert r["gender"] in ("m", "f"), f"first_names.tsv:{lineno}: gender {r['gender']}"
+        assert r["name"][0].isupper() and " " not in r["name"], f"first_names.tsv:{lineno}: {r['name']}"
+    genders = {_fold(r["name"]): r["gender"] for _, r in rows}
+    assert genders["mohammed"] == "m" and genders["olga"] == "f"
+    for both in ("andrea", "jean", "sasha", "jordan", "kim", "nour"):  # given to both sexes: left out
+        assert both not in genders

@@ -181,6 +181,7 @@ class Entry:
     plural: bool = False
     role: RoleTerm | None = None
     gender: str | None = None
+    bloc: bool = False  # a grouping of blocs.tsv ("the West"): never gives a context country
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +210,8 @@ class KnowledgeBase:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     metonyms: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    blocs: dict[str, str] = field(default_factory=dict)  # code -> name ("WST" -> "West")
+    first_names: dict[str, str] = field(default_factory=dict)  # folded given name -> m/f (new people only)
     role_terms: dict[str, RoleTerm] = field(default_factory=dict)
     group_nouns: dict[str, str] = field(default_factory=dict)
     coref: dict[str, list[CorefWord]] = field(default_factory=dict)
@@ -426,6 +429,26 @@ def _load_organisations(kb: KnowledgeBase, b: _Builder, path: Path, default_kind
                   actor_id=o.actor_id)  # fmt: skip
 
 
+def _load_blocs(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
+    """blocs.tsv: the name (title case), aliases (any case) and adjectives (title case, demonym entries
+    that only count before a group noun) of groupings such as "the West"."""
+    for r in _rows(path):
+        code, sector = r["code"], r.get("sector") or None
+        kb.blocs[code] = r["name"]
+        b.add(r["name"], "metonym", "metonym", case=CASE_TITLE, code=code, sector=sector, bloc=True)
+        for alias in _split(r.get("aliases", "")):
+            b.add(alias, "metonym", "metonym", case=CASE_ANY, code=code, sector=sector, bloc=True)
+        for adj in _split(r.get("adjectives", "")):
+            b.add(adj, "demonym", "demonym", case=CASE_TITLE, code=code, bloc=True)
+
+
+def _load_first_names(kb: KnowledgeBase, path: Path) -> None:
+    """first_names.tsv: given names that mark a gender, for people the KB does not know."""
+    for r in _rows(path):
+        if r.get("gender") in ("m", "f"):
+            kb.first_names[fold(r["name"])] = r["gender"]
+
+
 def _load_people(kb: KnowledgeBase, b: _Builder, people: Path, offices: Path | None) -> None:
     for r in _rows(people):
         p = Person(r["actor_id"], r["name"], _split(r.get("aliases", "")), r.get("gender") or None)
@@ -528,12 +551,14 @@ def build_kb(data_dir: Path | None = None) -> KnowledgeBase:
     _load_countries(kb, b, d / "countries.tsv")
     loaders: list[tuple[str, Any]] = [
         ("metonyms.tsv", lambda p: _load_metonyms(kb, b, p)),
+        ("blocs.tsv", lambda p: _load_blocs(kb, b, p)),
         ("organisations.tsv", lambda p: _load_organisations(kb, b, p, "org")),
         ("armed_groups.tsv", lambda p: _load_organisations(kb, b, p, "group")),
         ("people.tsv", lambda p: _load_people(kb, b, p, d / "offices.tsv")),
         ("office_terms.tsv", lambda p: _load_office_terms(kb, b, p)),
         ("group_nouns.tsv", lambda p: _load_group_nouns(kb, b, p)),
         ("coref.tsv", lambda p: _load_coref(kb, b, p)),
+        ("first_names.tsv", lambda p: _load_first_names(kb, p)),
     ]
     for name, loader in loaders:
         if (d / name).exists():

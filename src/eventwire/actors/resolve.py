@@ -105,6 +105,7 @@ class _Seen:
     subject: bool = False
     titles: tuple[str, ...] = ()  # folded role terms the text gave this person
     offices: tuple[str, ...] = ()  # office keys held at the date or given by the text
+    members: tuple[ActorRef, ...] = ()  # a coordination ("Russia and Ukraine"): the actors it joins
 
 
 _POS_NAMES: dict[int, str] = dict(_UPOS_NAMES)
@@ -163,6 +164,8 @@ class _Doc:
 
 
 def _case_ok(entry: Entry, d: _Doc, start: int, end: int, kb: KnowledgeBase) -> bool:
+    if entry.bloc and entry.kind == "metonym" and end - start == 1 and not _bloc_name_ok(d, start):
+        return False
     if entry.case == CASE_ANY:
         return True
     surface = tuple(d.text[start:end])
@@ -174,6 +177,14 @@ def _case_ok(entry: Entry, d: _Doc, start: int, end: int, kb: KnowledgeBase) -> 
         return all(t.islower() for t in surface)  # "nato": the KB allowed it when it loaded
     # title case: the first token capitalised, or at least not all lower case ("iSrael" is a typo, "china" a word)
     return d.is_cap(start) or not surface[0].islower()
+
+
+def _bloc_name_ok(d: _Doc, i: int) -> bool:
+    """A one-word bloc name ("West") names the bloc only after "the" and not as the first word of a longer
+    capitalised name: "the West" yes; "the West Bank", "West Africa", "Kanye West" no."""
+    if i == 0 or d.keys[i - 1] != "the":
+        return False
+    return not (i + 1 < d.n and d.is_cap(i + 1) and d.pos[i + 1] == "PROPN")
 
 
 def _phrase_atoms(d: _Doc, kb: KnowledgeBase) -> list[_Atom]:
@@ -230,20 +241,29 @@ def _drop_inside_person_names(atoms: list[_Atom], d: _Doc) -> list[_Atom]:
     return out
 
 
-def _name_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], kb_people: list[_Atom]) -> list[_Atom]:
+def _name_atoms(
+    d: _Doc, kb: KnowledgeBase, taken: list[bool], kb_people: list[_Atom], title_ends: set[int]
+) -> list[_Atom]:
     """Person names the KB phrase table did not catch: spaCy PERSON entities and capitalised tokens that
-    are known surnames."""
+    are known surnames. A surname that is also the name of a city ("Austin", "Lincoln", "Santos") needs
+    person evidence: a full mention earlier in the article, a title or honorific right before it
+    (``title_ends``), or a person-like role in the sentence (see :func:`_person_role`)."""
     atoms: list[_Atom] = []
     for e in d.ents:
         if e.label_ != "PERSON" or any(taken[e.start : e.end]):
             continue
         start, end = e.start, e.end
+        # "Tomasz Nowak" where the parser tagged only "Nowak": a known given name before it belongs to it
+        if start > 0 and not taken[start - 1] and d.is_cap(start - 1) and d.keys[start - 1] in kb.first_names:
+            start -= 1
         for k in range(start, end):  # a name never runs across a line break
             if "\n" in d.text[k]:
                 end = k
                 break
         while end > start and d.keys[end - 1] in _POSSESSIVE | {"-", ","}:
             end -= 1
+        if end - start == 1 and _unsupported_place_surname(d, kb, start, title_ends, kb_people):
+            continue
         if end > start:
             if atoms and atoms[-1].end == start:  # "Haroon" "Rashid Aswad": one name split in two
                 atoms[-1].end = end
@@ -271,9 +291,61 @@ def _name_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], kb_people: list[_
         if d.keys[i] in kb.surnames or first_seen.get(d.keys[i], d.n) <= i:
             if d.ent_label[i] in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") or _reads_as_place(d, i):
                 continue
+            if first_seen.get(d.keys[i], d.n) > i and _unsupported_place_surname(
+                d, kb, i, title_ends, kb_people
+            ):
+                continue  # "Flights to Austin": a place, unless something says it is a person
             atoms.append(_Atom(i, i + 1, "name", label=d.ent_label[i] or "surname"))
             taken[i] = True
     return atoms
+
+
+_PLACE_NAME_POPULATION = 100_000  # a surname that names a city this big is read as the city by default
+_PLACE_NAMES: dict[tuple[int, str], bool] = {}
+
+
+def _place_name(kb: KnowledgeBase, key: str) -> bool:
+    """True when the folded word is the name of a country, capital or a city of at least
+    :data:`_PLACE_NAME_POPULATION` people in the gazetteer (memoised per KB)."""
+    memo = (id(kb), key)
+    hit = _PLACE_NAMES.get(memo)
+    if hit is None:
+        entries = kb.phrases.get((key,), ())
+        hit = any(e.kind in ("country", "capital") for e in entries)
+        places = kb.places
+        if not hit and places is not None:
+            hit = any(
+                c.place.kind == "city" and c.place.population >= _PLACE_NAME_POPULATION
+                for c in places.candidates(key)
+            )
+        _PLACE_NAMES[memo] = hit
+    return hit
+
+
+_PERSON_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _unsupported_place_surname(
+    d: _Doc, kb: KnowledgeBase, i: int, title_ends: set[int], kb_people: list[_Atom]
+) -> bool:
+    """A lone known surname that is also a place name ("Austin") with no person evidence: no KB person of
+    that surname named in full in the article, no title or honorific right before, no person-like role."""
+    key = d.keys[i]
+    if key not in kb.surnames or i in title_ends or not _place_name(kb, key):
+        return False
+    ids = set(kb.surnames[key])
+    if any(e.actor_id in ids for a in kb_people for e in a.entries):
+        return False
+    return not _person_role(d, i)
+
+
+def _person_role(d: _Doc, i: int) -> bool:
+    """A proper noun used as a person: the subject of a full verb or a conjunct of it ("Austin said", not
+    "Austin is the capital"), or with an apposition ("Austin, the defence secretary,")."""
+    k = d.head[i] if d.dep[i] == "conj" else i  # "Lula and Santos met": a conjunct of the subject
+    if d.dep[k] in _PERSON_DEPS and d.pos[d.head[k]] == "VERB":
+        return True
+    return any(d.head[j] == i and d.dep[j] == "appos" for j in range(i + 1, min(d.n, i + 8)))
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "outside", "into", "across"})
@@ -296,7 +368,11 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
         return []
     from eventwire.geo import PlaceContext
 
-    codes = Counter(a.entries[0].code for a in atoms if a.entries and a.entries[0].code and a.kind != "org")
+    codes = Counter(
+        a.entries[0].code
+        for a in atoms
+        if a.entries and a.entries[0].code and a.kind != "org" and not a.entries[0].bloc
+    )
     context = PlaceContext.of(codes.most_common(1)[0][0]) if codes else None
     out: list[_Atom] = []
     for e in d.ents:
@@ -517,6 +593,8 @@ def _structures(d: _Doc, atoms: list[_Atom], kb: KnowledgeBase) -> list[_Structu
     for a in atoms:
         if not b.free(a) or a.kind in ("role", "honorific", "group_noun"):
             continue
+        if a.kind == "demonym" and a.entries and a.entries[0].bloc:
+            continue  # "Western sanctions", "Western Ukraine": the adjective names a bloc only with a group
         kind = {"person": "person", "name": "person", "pronoun": "pronoun", "anaphor": "anaphor"}.get(
             a.kind, "simple"
         )
@@ -620,6 +698,8 @@ class _Context:
     sentence_codes: dict[int, Counter[str]] = field(default_factory=dict)
     sentence_places: dict[int, set[str]] = field(default_factory=dict)  # countries of places named there
     doc_codes: Counter[str] = field(default_factory=Counter)
+    by_end: dict[int, _Seen] = field(default_factory=dict)  # end token of a mention -> what it resolved to
+    coord_at: dict[int, _Seen] = field(default_factory=dict)  # end token -> coordination ending there
 
     def context_code(self, sentence: int, local: bool = False) -> str | None:
         """The country a bare group noun belongs to: the country its sentence names most, else the country
@@ -759,6 +839,8 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
         return ref, how, person.gender or gender
     ref = ActorRef(title.code if title else None, title.sector if title else None, name_text,
                    f"new:{_slug(name_text)}", "person")  # fmt: skip
+    if gender is None and s.head.end - s.head.start > 1:  # "Maria Kowalski": the given name's gender
+        gender = kb.first_names.get(d.keys[s.head.start])
     return ref, how, gender
 
 
@@ -912,7 +994,8 @@ def _antecedent(ctx: _Context, i: int, sentence: int, refers: tuple[str, ...], g
             continue
         if not _compatible(seen, refers, gender, number):
             continue
-        key = (sentence - seen.sentence, 0 if seen.subject else 1, i - seen.start)
+        # a coordination outranks its own last member ("Russia and Ukraine ... they": both, not Ukraine)
+        key = (sentence - seen.sentence, 0 if seen.subject else 1, 0 if seen.members else i - seen.start)
         if best_key is None or key < best_key:
             best, best_key = seen, key
     return best
@@ -947,14 +1030,21 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
     for a in atoms:
         for i in range(a.start, a.end):
             taken[i] = True
-    atoms += _name_atoms(d, kb, taken, [a for a in atoms if a.kind == "person"])
+    title_ends = {a.end for a in atoms if a.kind in ("role", "honorific", "group_noun")}
+    atoms += _name_atoms(d, kb, taken, [a for a in atoms if a.kind == "person"], title_ends)
     atoms += _place_atoms(d, kb, taken, atoms)
     atoms += _pronoun_atoms(d, kb, taken)
     atoms.sort(key=lambda a: a.start)
     structs = _structures(d, atoms, kb)
     ctx = _Context(kb, d, pub_date[:10] if pub_date else None)
     for a in atoms:
-        if a.kind in _CONTEXT_KINDS and a.entries and a.entries[0].code and not _stance(d, a):
+        if (
+            a.kind in _CONTEXT_KINDS
+            and a.entries
+            and a.entries[0].code
+            and not a.entries[0].bloc
+            and not _stance(d, a)
+        ):
             code = a.entries[0].code
             ctx.sentence_codes.setdefault(d.sent[a.start], Counter())[code] += 1
             if a.kind in ("place", "capital"):
@@ -962,10 +1052,81 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
             ctx.doc_codes[code] += 1
         elif a.kind == "person":
             ctx.doc_people.update(e.actor_id for e in a.entries if e.actor_id)
-    return [m for s in structs if (m := _resolve(s, ctx)) is not None]
+    return [m for s in structs for m in _resolve(s, ctx)]
 
 
-def _resolve(s: _Structure, ctx: _Context) -> Mention | None:
+_COORD_GAP = frozenset({",", "and"})
+
+
+def _coordinate(ctx: _Context, s: _Structure, seen: _Seen) -> None:
+    """Remember "Russia and Ukraine" (and "Russia, Ukraine and Belarus") as one plural antecedent whose
+    members a later "they" stands for: the mention must be a conjunct (dependency ``conj``) of the one
+    that ends right before its "and" or comma."""
+    d = ctx.d
+    j = s.start
+    while j > 0 and d.keys[j - 1] in _COORD_GAP and s.start - j < 2:
+        j -= 1
+    if j == s.start:
+        return
+    prev = ctx.coord_at.get(j) or ctx.by_end.get(j)
+    if prev is None or prev.sentence != seen.sentence:
+        return
+    first = prev.start
+    if not any(d.dep[k] == "conj" and first <= d.head[k] < j for k in range(s.start, s.end)):
+        return
+    members = list(prev.members or (prev.actor,))
+    if any(_same_actor(m, seen.actor) for m in members):
+        return
+    members.append(seen.actor)
+    coord = _Seen(first, prev.sentence, "coordination", members[0], None, True, prev.subject or seen.subject,
+                  members=tuple(members))  # fmt: skip
+    if prev.members and prev in ctx.seen:
+        ctx.seen.remove(prev)  # "Russia, Ukraine" grows into "Russia, Ukraine and Belarus"
+    ctx.seen.append(coord)
+    ctx.coord_at[s.end] = coord
+
+
+def _same_actor(a: ActorRef, b: ActorRef) -> bool:
+    return (a.actor_id, a.code, a.sector, a.name) == (b.actor_id, b.code, b.sector, b.name)
+
+
+def _resolve(s: _Structure, ctx: _Context) -> list[Mention]:
+    """The mention(s) of one structure: one, none, or one per member for a plural pronoun that stands for
+    a coordination ("Russia and Ukraine ... they": a mention of Russia and one of Ukraine, same span)."""
+    d = ctx.d
+    m = _resolve_one(s, ctx)
+    if m is None:
+        return []
+    seen = ctx.by_end.get(s.end)
+    if seen is None or seen.start != s.start:
+        return [m]
+    if seen.members and s.kind == "pronoun":
+        return [
+            Mention(
+                m.start,
+                m.end,
+                m.text,
+                m.label,
+                ActorRef(a.code, a.sector, a.name, a.actor_id, a.kind),
+                m.how,
+                m.sentence,
+            )  # fmt: skip
+            for a in seen.members
+        ]
+    if (
+        s.kind in ("person", "simple", "group", "role")
+        and m.actor is not None
+        and d.keys[s.start]
+        not in (
+            "a",
+            "an",
+        )
+    ):
+        _coordinate(ctx, s, seen)
+    return [m]
+
+
+def _resolve_one(s: _Structure, ctx: _Context) -> Mention | None:
     d, kb = ctx.d, ctx.kb
     sentence = d.sent[s.start]
     subject = _is_subject(d, s.start, s.end)
@@ -1032,14 +1193,14 @@ def _resolve(s: _Structure, ctx: _Context) -> Mention | None:
         a = ante.actor
         actor = ActorRef(a.code, a.sector, a.name, a.actor_id, a.kind)
         how = "pronoun" if s.kind == "pronoun" else "role"
-        seen = _Seen(
-            s.start, sentence, ante.kind, actor, ante.gender, ante.plural, subject, ante.titles, ante.offices
-        )
+        seen = _Seen(s.start, sentence, ante.kind, actor, ante.gender, ante.plural, subject, ante.titles,
+                     ante.offices, ante.members)  # fmt: skip
         label = s.kind
         if s.kind == "pronoun":
             ctx.pronoun_at[s.start] = actor
     if seen is not None:
         ctx.seen.append(seen)
+        ctx.by_end[s.end] = seen
     return Mention(
         doc_char(d, s.start), doc_char_end(d, s.end), _span_text(d, s), label, actor, how, sentence
     )
