@@ -73,7 +73,7 @@ def test_actor_dyad_network_pages_follow_the_data(demo: httpx.Client) -> None:
         listed = demo.get("/api/events", params={"dyad": f"{e['source']},{e['target']}"}).json()
         assert listed["total"] == series["totals"]["events"]
     net = demo.get("/network")
-    assert net.status_code == 200 and net.text.count("dyad →") == len(edges)
+    assert net.status_code == 200 and net.text.count("dyad →") == min(len(edges), 200)  # the page shows 200
     for q in ("sanctions", "ceasefire", "talks"):
         page = demo.get("/", params={"q": q})
         assert page.status_code == 200
