@@ -66,7 +66,7 @@ BAD = {
     ("bad-date.txt", 1): "impossible date",
     ("empty.txt", None): "empty file",
     ("scan.pdf", None): "binary file",
-    ("cp1252.txt", None): "not valid UTF-8",
+    ("cp1252.txt", 1): "not valid UTF-8",
     ("huge.txt", None): "over the size limit",
 }
 

@@ -107,6 +107,16 @@ def test_impossible_date_in_date_line_is_an_error_with_line(tmp_path: Path) -> N
 
 
 # -- decoding and bad files ----------------------------------------------------------------------------
+def test_undecodable_byte_names_its_line() -> None:
+    data = b"date 2022-01-01 Title\n\nFirst line.\nThe caf\xe9 closed.\n"  # a Latin-1 byte on line 4
+    with pytest.raises(InputError) as info:
+        decode_bytes(data, "in/old.txt")
+    assert info.value.line == 4
+    assert (
+        str(info.value) == "[E100] in/old.txt:4: not valid UTF-8 (byte 0xe9 at offset 42); save it as UTF-8"
+    )
+
+
 def test_utf8_bom_and_utf16_are_decoded() -> None:
     assert decode_bytes(b"\xef\xbb\xbfThe envoy arrived.", "x") == "The envoy arrived."
     assert decode_bytes("The envoy arrived.".encode("utf-16"), "x") == "The envoy arrived."
@@ -129,6 +139,7 @@ def test_bad_inputs_are_reported_with_reasons(tmp_path: Path) -> None:
     assert reasons["empty.txt"] == "empty file" and reasons["blank.txt"] == "empty file"
     assert "binary" in reasons["photo.jpg"] and "binary" in reasons["blob.txt"]
     assert "not valid UTF-8" in reasons["latin1.txt"]
+    assert next(e.line for e in errors if e.path.endswith("latin1.txt")) == 1
     assert "size limit of 1000" in reasons["big.txt"]
 
 

@@ -106,7 +106,7 @@ def decode_bytes(data: bytes, path: str) -> str:
     >>> decode_bytes(b"caf\\xe9 talks", "x.txt")
     Traceback (most recent call last):
     ...
-    eventwire.errors.InputError: [E100] x.txt: not valid UTF-8 (byte 0xe9 at offset 3); save it as UTF-8
+    eventwire.errors.InputError: [E100] x.txt:1: not valid UTF-8 (byte 0xe9 at offset 3); save it as UTF-8
     """
     if data.startswith(b"\xef\xbb\xbf"):
         encoding, body = "utf-8", data[3:]
@@ -121,8 +121,9 @@ def decode_bytes(data: bytes, path: str) -> str:
         text = body.decode(encoding)
     except UnicodeDecodeError as exc:
         bad = exc.object[exc.start : exc.start + 1].hex()
+        line = body[: exc.start].count(b"\n") + 1 if encoding == "utf-8" else None
         raise InputError(
-            path, f"not valid {encoding.upper()} (byte 0x{bad} at offset {exc.start}); save it as UTF-8"
+            path, f"not valid {encoding.upper()} (byte 0x{bad} at offset {exc.start}); save it as UTF-8", line
         ) from None
     if "\x00" in text:
         raise InputError(path, "binary file, not text")
