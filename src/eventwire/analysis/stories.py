@@ -324,6 +324,7 @@ class _Corpus:
         moves forward in time, finds the pairs that share a term.
         """
         floor = settings.threshold * _EDGE_FLOOR
+        reach = settings.actor_boost + settings.dyad_boost
         window = settings.window_days
         # (term -> [(article, weight)] in time order, start of the part still inside the window)
         every: dict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -350,6 +351,8 @@ class _Corpus:
                 for j, wj in plist[k:]:
                     dots[j] += w * wj
             for j, cos in dots.items():
+                if cos + reach < floor:
+                    continue  # even the largest boosts could not lift it to the floor
                 sim = self.similarity(j, i, cos, settings)
                 if sim >= floor:
                     out[(j, i)] = sim
