@@ -363,9 +363,11 @@ class _MentionIndex:
 
 
 def _conjuncts(tok: Token) -> list[Token]:
+    """The token and its conjuncts; "The US, Russia, and Switzerland" often parses Russia as an apposition
+    that carries the rest of the list."""
     out = [tok]
     for c in tok.children:
-        if c.dep_ == "conj":
+        if c.dep_ == "conj" or (c.dep_ == "appos" and any(x.dep_ in ("conj", "cc") for x in c.children)):
             out.extend(_conjuncts(c))
     return out
 
@@ -1086,7 +1088,9 @@ class EventCoder:
             if cand.support is not None:
                 preps += _prep_objects(cand.support, _VERB_TARGET_PREPS - {"of", "for", "over"})
                 preps += [(c, c.dep_) for c in cand.support.children if c.dep_ in ("dative", "iobj")]
-            found, path = _first_found(([m for m in _actors_at(p, self.index) if m not in src], pp) for p, pp in preps)
+            found, path = _first_found(
+                ([m for m in _actors_at(p, self.index) if m not in src], pp) for p, pp in preps
+            )
             if found:
                 tgt.extend(found)
                 paths["target"] = path
@@ -1106,8 +1110,11 @@ class EventCoder:
             path = "preceding"
         if src:
             paths["source"] = path
-        elif path == "passive":  # "were killed in Israeli tank shelling": the attacker names the means
-            for p, ppath in _prep_objects(tok, frozenset({"in", "by", "during", "from"})):
+        elif path.endswith("passive"):  # "were killed in Israeli tank shelling": the attacker names the means
+            holders = [tok] if path == "passive" else [tok, tok.head]
+            for p, ppath in [
+                po for h in holders for po in _prep_objects(h, frozenset({"in", "by", "during", "from"}))
+            ]:
                 for c in p.children:
                     if c.dep_ in ("amod", "compound", "poss", "nmod") and _is_name(c):
                         src.extend(m for m in _actors_at(c, self.index) if m not in src)
@@ -1227,7 +1234,10 @@ class EventCoder:
                 if c.dep_ == "ccomp":
                     for subj in _subject_tokens(c)[0]:
                         yield others(subj), "ccomp>nsubj"
-        if cand.entry.type in ("REQUEST", "ACCUSE"):  # "insisted on its demands that Burundi's government grant"
+        if cand.entry.type in (
+            "REQUEST",
+            "ACCUSE",
+        ):  # "insisted on its demands that Burundi's government grant"
             for o in [p for _, p in [(0, x) for x, _ in _prep_objects(tok, _VERB_TARGET_PREPS)]] + objects:
                 for c in o.children:
                     if c.dep_ in ("ccomp", "acl"):
@@ -1242,7 +1252,9 @@ class EventCoder:
                             for p, path in _prep_objects(o, _NOUN_TARGET_PREPS):
                                 yield others(p), f"purpose>{o.text}>{path}"
         if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            for p, path in _prep_objects(tok.head, _VERB_TARGET_PREPS):  # "sent personnel to Bosnia to investigate"
+            for p, path in _prep_objects(
+                tok.head, _VERB_TARGET_PREPS
+            ):  # "sent personnel to Bosnia to investigate"
                 yield others(p), f"purpose-of>{path}"
         xcomps = [cand.xcomp] if cand.xcomp is not None else []
         xcomps += [
