@@ -401,6 +401,13 @@ def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]
                 coded = [x for x in _actors_at(c, index, depth + 1) if _has_code([x])]
                 if coded:
                     return coded
+        for c in children:  # "forces from Panama", "officials of Iraq"
+            if c.dep_ == "prep" and c.lower_ in ("from", "of", "in"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        coded = [x for x in _actors_at(p, index, depth + 1) if _has_code([x])]
+                        if coded:
+                            return coded
         return out
     if depth > 2:
         return []
@@ -460,7 +467,9 @@ def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and tok.tag_ == "VBN"
 
 
-_STATIVE_PASSIVES = frozenset({"oppose", "commit", "prepare", "determine", "dedicate", "resolve", "involve"})
+_STATIVE_PASSIVES = frozenset(
+    {"oppose", "commit", "prepare", "determine", "dedicate", "resolve", "involve", "engage"}
+)
 
 
 def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token], str]:
@@ -833,7 +842,9 @@ class EventCoder:
                 )  # the agent; a passive's patient is not accused
                 src, paths["source"] = speaker, "speaker"
                 rule += " +reported-speech"
-            elif src and all(m.how == "pronoun" and not _has_code([m]) for m in src):
+            elif (src and all(m.how == "pronoun" and not _has_code([m]) for m in src)) or (
+                not src and any(t.pos_ == "PRON" and not _expletive(t) for t in subj_toks)
+            ):
                 src, paths["source"] = speaker, "pronoun>speaker"  # "Iraq said it would allow ...": it = Iraq
                 rule += " +speaker"
             elif typ in VERBAL_TYPES and (not src or expletive or self._stands_for(src, speaker)):
@@ -854,7 +865,9 @@ class EventCoder:
             place = self._place_of(cand.tok)
             if place:
                 src, paths["source"] = place, "place"
-        if typ in _DOMESTIC_TYPES and src and not tgt:
+        inner_domestic = inner is not None and inner.entry.type in _DOMESTIC_TYPES
+        destroy = typ == "ASSAULT" and mode == "destroy"
+        if (typ in _DOMESTIC_TYPES or inner_domestic or destroy) and src and not tgt:
             # a protest, concession or act of repression with no named target is aimed at the place where it
             # happens, or at home ("Sudan's government lifted the state of emergency")
             place = self._place_of(cand.tok)
@@ -1145,9 +1158,10 @@ class EventCoder:
     def _place_of(self, tok: Token) -> list[Mention]:
         """Country-coded places in the clause of ``tok`` ("in central Baghdad", "near the town of Samarra")."""
         for t in tok.subtree:
+            places = ("in", "near", "outside", "at", "across")
             if (
                 t.dep_ == "pobj"
-                and t.head.lower_ in ("in", "near", "outside", "at", "across")
+                and (t.head.lower_ in places or (t.head.lower_ == "of" and t.head.head.lower_ in places))
                 and not (_in_clause_of_other_verb(t, tok))
             ):
                 found = [m for m in _actors_at(t, self.index) if m.label in ("GPE", "LOC", "FAC", "NORP")]
@@ -1264,6 +1278,10 @@ class EventCoder:
             g for x in list(xcomps) for g in x.children if g.dep_ == "xcomp"
         ]  # "willing to help defend X"
         for x in xcomps:
+            for c in x.children:  # "refused to allow UN planes to land": the planes' owner
+                if c.dep_ == "ccomp":
+                    for subj in _subject_tokens(c)[0]:
+                        yield others(subj), "xcomp>ccomp>nsubj"
             for o in x.children:
                 if o.dep_ in _OBJ_DEPS:
                     yield others(o), f"xcomp>{o.dep_}"
