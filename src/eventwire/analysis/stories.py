@@ -277,7 +277,8 @@ def _dot(a: Vector, b: Vector) -> float:
 
 @dataclass
 class _Corpus:
-    """Articles prepared for comparison, sorted by (day, id); only ``linkable`` ones are compared."""
+    """Articles prepared for comparison, sorted by (day, id), with their term, actor and dyad vectors;
+    articles without a date are never compared."""
 
     articles: list[StoryArticle]
     days: list[int | None]
@@ -326,10 +327,11 @@ class _Corpus:
         floor = settings.threshold * _EDGE_FLOOR
         reach = settings.actor_boost + settings.dyad_boost
         window = settings.window_days
-        # (term -> [(article, weight)] in time order, start of the part still inside the window)
+        # term -> [(article, weight)] in time order, and where the part still inside the window starts
         every: dict[str, list[tuple[int, float]]] = defaultdict(list)
         fresh_only: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        starts: dict[int, dict[str, int]] = {id(every): defaultdict(int), id(fresh_only): defaultdict(int)}
+        every_start: dict[str, int] = defaultdict(int)
+        fresh_start: dict[str, int] = defaultdict(int)
         out: dict[tuple[int, int], float] = {}
         for i, vec in enumerate(self.text):
             day = self.days[i]
@@ -337,8 +339,7 @@ class _Corpus:
                 continue
             is_fresh = fresh is None or fresh[i]
             # a fresh article meets every earlier one; a stored one only the earlier fresh ones
-            index = every if is_fresh else fresh_only
-            start = starts[id(index)]
+            index, start = (every, every_start) if is_fresh else (fresh_only, fresh_start)
             dots: dict[int, float] = defaultdict(float)
             for term, w in vec.items():
                 plist = index.get(term)
