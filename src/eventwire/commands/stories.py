@@ -30,7 +30,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "a few days of each other, boosted by shared actors and event dyads); --recluster recomputes "
             "every story (or, with --since, the stories from that date on)."
         ),
-        epilog=example("eventwire stories --db news.db --since 2023-05-01   eventwire stories --id 9f9ffdda"),
+        epilog=example(
+            "eventwire stories --db news.db --since 2023-05-01\n  eventwire stories --db news.db --id 9f9ffdda"
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_db(p)
