@@ -165,3 +165,46 @@ def test_place_surname_with_person_evidence(kb: KnowledgeBase, text: str) -> Non
     assert any(
         m.actor is not None and m.actor.name == "Lloyd Austin" for m in ms if m.text.startswith("Austin")
     )
+
+
+def test_surname_is_not_read_as_an_accented_town(kb: KnowledgeBase) -> None:
+    # "Bush" folds to the Egyptian town of Būsh; only a same-spelling city needs person evidence
+    ms = mentions(kb, "The White House defended Bush's veto of the bill.", "2007-05-01")
+    assert any(m.text == "Bush" and m.actor is not None and m.actor.code == "USA" for m in ms)
+
+
+# -- ethnic groups and appositions -------------------------------------------------------------------
+
+
+def test_ethnic_group_is_coded_by_where_it_lives(kb: KnowledgeBase) -> None:
+    ms = mentions(
+        kb, "Hundreds of ethnic Hungarians rallied in Cluj, in Romania, against the new language law."
+    )
+    assert codes(ms, "Hungarians") == [("ROU", "CVL")]
+
+
+def test_ethnic_group_noun_is_coded_by_where_it_lives(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Ethnic Serb police officers in Kosovo handed in their badges.")
+    assert codes(ms, "Serb police officers") == [("XKX", "COP")]
+
+
+def test_ethnic_group_without_another_country_keeps_its_own(kb: KnowledgeBase) -> None:
+    assert codes(mentions(kb, "Ethnic Uzbeks fled across the border."), "Uzbeks") == [("UZB", "CVL")]
+
+
+def test_minority_is_coded_by_where_it_lives(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "The Hungarian minority in Slovakia protested against the language law.")
+    assert codes(ms, "The Hungarian minority") == [("SVK", "CVL")]
+    assert codes(mentions(kb, "The Hungarian population grew last year."), "The Hungarian population") == [
+        ("HUN", "CVL")
+    ]
+
+
+def test_group_noun_in_apposition_is_a_title(kb: KnowledgeBase) -> None:
+    ms = mentions(
+        kb, "Karim Belkacem, Algeria's best-known rights activist, began a hunger strike in prison."
+    )
+    m = next(m for m in ms if m.text.startswith("Karim Belkacem"))
+    assert m.how == "title" and m.actor is not None and (m.actor.code, m.actor.sector) == ("DZA", "CVL")
+    ms = mentions(kb, "Pyotr Sokolov, a Russian soldier, surrendered near the town.")
+    assert codes(ms, "Pyotr Sokolov, a Russian soldier") == [("RUS", "MIL")]

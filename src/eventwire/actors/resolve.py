@@ -304,10 +304,12 @@ _PLACE_NAME_POPULATION = 100_000  # a surname that names a city this big is read
 _PLACE_NAMES: dict[tuple[int, str], bool] = {}
 
 
-def _place_name(kb: KnowledgeBase, key: str) -> bool:
-    """True when the folded word is the name of a country, capital or a city of at least
-    :data:`_PLACE_NAME_POPULATION` people in the gazetteer (memoised per KB)."""
-    memo = (id(kb), key)
+def _place_name(kb: KnowledgeBase, key: str, surface: str) -> bool:
+    """True when the word is the name of a country, capital or a city of at least
+    :data:`_PLACE_NAME_POPULATION` people in the gazetteer, spelt the same but for case ("Austin" is the
+    Texas city; "Bush" is not the Egyptian town of Būsh). Memoised per KB."""
+    surface = surface.lower()
+    memo = (id(kb), surface)
     hit = _PLACE_NAMES.get(memo)
     if hit is None:
         entries = kb.phrases.get((key,), ())
@@ -315,7 +317,9 @@ def _place_name(kb: KnowledgeBase, key: str) -> bool:
         places = kb.places
         if not hit and places is not None:
             hit = any(
-                c.place.kind == "city" and c.place.population >= _PLACE_NAME_POPULATION
+                c.place.kind == "city"
+                and c.place.population >= _PLACE_NAME_POPULATION
+                and c.place.name.lower() == surface
                 for c in places.candidates(key)
             )
         _PLACE_NAMES[memo] = hit
@@ -331,7 +335,7 @@ def _unsupported_place_surname(
     """A lone known surname that is also a place name ("Austin") with no person evidence: no KB person of
     that surname named in full in the article, no title or honorific right before, no person-like role."""
     key = d.keys[i]
-    if key not in kb.surnames or i in title_ends or not _place_name(kb, key):
+    if key not in kb.surnames or i in title_ends or not _place_name(kb, key, d.text[i]):
         return False
     ids = set(kb.surnames[key])
     if any(e.actor_id in ids for a in kb_people for e in a.entries):
@@ -588,7 +592,11 @@ def _structures(d: _Doc, atoms: list[_Atom], kb: KnowledgeBase) -> list[_Structu
         elif _modifies_other_noun(d, g, kb):
             b.take(g)  # "military infrastructure", "police videos", "hold firm": not a group of people
         elif b.free(g):
-            out.extend(_group(b, g))
+            groups = _group(b, g)
+            person = _apposed_person(b, groups[-1])
+            out.extend(groups[:-1] if person is not None else groups)
+            if person is not None:
+                out.append(person)
     # What is left stands alone.
     for a in atoms:
         if not b.free(a) or a.kind in ("role", "honorific", "group_noun"):
@@ -607,6 +615,34 @@ def _structures(d: _Doc, atoms: list[_Atom], kb: KnowledgeBase) -> list[_Structu
         out.append(_Structure(start, a.end, kind, a, label=a.label))
     out.sort(key=lambda s: (s.start, -s.end))
     return _drop_overlaps(out)
+
+
+def _apposed_person(b: _Builder, group: _Structure) -> _Structure | None:
+    """ "Ali Haddad, Algeria's leading rights activist,": a singular group noun in apposition to a name is
+    the person's title (country from its modifier, sector from the noun)."""
+    d = b.d
+    g = group.head
+    last = g.end - 1
+    if d.tag[last] not in ("NN", "NNP") or d.dep[last] != "appos":
+        return None
+    left = group.start
+    for j in range(group.start - 1, max(0, group.start - 8), -1):  # the apposition's left edge
+        k = j
+        for _ in range(4):
+            if k == last or d.keys[k] == ",":
+                break
+            k = d.head[k]
+        if k != last:
+            break
+        left = j
+    if left < 2 or d.keys[left - 1] != ",":
+        return None
+    prev = b.atom_ending(left - 1, {"person", "name"})
+    if prev is None or not prev.start <= d.head[last] < prev.end:
+        return None
+    b.take(prev)
+    return _Structure(prev.start, group.end, "person", prev, group.modifiers, label="title",
+                      sector_hint=g.entries[0].sector if g.entries else None)  # fmt: skip
 
 
 def _group(b: _Builder, g: _Atom) -> list[_Structure]:
@@ -701,6 +737,18 @@ class _Context:
     by_end: dict[int, _Seen] = field(default_factory=dict)  # end token of a mention -> what it resolved to
     coord_at: dict[int, _Seen] = field(default_factory=dict)  # end token -> coordination ending there
 
+    def residence(self, sentence: int, own: str) -> str:
+        """Where an ethnic group named after ``own`` lives ("ethnic Albanians demonstrated in Serbia"):
+        the other country its sentence names most, else the other country the article names most; ``own``
+        when the text names no other (CODING.md codes actors by the country they act in)."""
+        for counts in (self.sentence_codes.get(sentence), self.doc_codes):
+            if not counts:
+                continue
+            top = [(c, n) for c, n in counts.most_common() if c != own][:2]
+            if top and (len(top) == 1 or top[0][1] > top[1][1]):
+                return top[0][0]
+        return own
+
     def context_code(self, sentence: int, local: bool = False) -> str | None:
         """The country a bare group noun belongs to: the country its sentence names most, else the country
         that dominates the article (at least half of the country-coded mentions, seen twice). ``local``
@@ -720,6 +768,23 @@ class _Context:
         if (n >= 2 and n * 2 >= total) or len(self.doc_codes) == 1:
             return code
         return None
+
+
+_ETHNIC = frozenset({"ethnic"})
+
+
+def _ethnic(d: _Doc, start: int) -> bool:
+    """ "ethnic Albanians", "ethnic Turks": the demonym names a people, not the state of that name."""
+    return start > 0 and d.keys[start - 1] in _ETHNIC
+
+
+_PEOPLE_NOUNS = frozenset({"minority", "minorities", "population", "populations"})
+
+
+def _people_noun(d: _Doc, g: _Atom) -> bool:
+    """ "the Hungarian minority", "the Albanian population": a demonym with a noun for a people living
+    somewhere, coded like an ethnic group by where it lives."""
+    return d.keys[g.end - 1] in _PEOPLE_NOUNS
 
 
 def _modifier_ref(mod: _Atom, kb: KnowledgeBase) -> ActorRef | None:
@@ -952,6 +1017,8 @@ def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
             if m.kind == "org":  # "NATO troops" NATO MIL; "NATO officials" speak for NATO: IGO
                 igo_voice = ref.kind == "igo" and noun_sector == "GOV"
                 return ActorRef(ref.code, "IGO" if igo_voice else noun_sector, None, None)
+            if m.kind == "demonym" and ref.code and (_ethnic(ctx.d, m.start) or _people_noun(ctx.d, s.head)):
+                return ActorRef(ctx.residence(sentence, ref.code), noun_sector)
             return ActorRef(ref.code, noun_sector)
     owner = ctx.pronoun_at.get(s.start - 1)
     if owner is not None and ctx.d.tag[s.start - 1] == "PRP$" and owner.code:
@@ -1166,6 +1233,8 @@ def _resolve_one(s: _Structure, ctx: _Context) -> Mention | None:
             ctx.seen.append(_Seen(s.start, sentence, org.kind, org, None, False, False))
     elif s.kind == "simple":
         actor, how, plural = _resolve_simple(s.head, kb)
+        if actor is not None and actor.code and s.head.kind == "demonym" and _ethnic(d, s.head.start):
+            actor = ActorRef(ctx.residence(sentence, actor.code), actor.sector)
         if actor is not None:
             kind = _KIND_OF_ATOM.get(s.head.kind, actor.kind or "org")
             if s.head.kind != "demonym" or plural:
