@@ -44,9 +44,18 @@ def main() -> int:
     nlp, kb, lexicon = load_model(), load_kb(), load_lexicon()
     list(nlp.pipe(docs[:20]))  # warm-up
 
-    t0 = time.perf_counter()
-    parsed = list(nlp.pipe(docs, batch_size=64))
-    parse_s = time.perf_counter() - t0
+    parse_s = whole_s = float("inf")
+    pipe = Pipeline(nlp=nlp, kb=kb, lexicon=lexicon)
+    articles = [make_article(t, pub_date="2022-02-02") for t in docs]
+    parsed: list = []  # type: ignore[type-arg]
+    for _ in range(2):  # alternate the two runs and keep the best of each: the machine is shared
+        t0 = time.perf_counter()
+        parsed = list(nlp.pipe(docs, batch_size=64))
+        parse_s = min(parse_s, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for _ in pipe.process(articles):
+            pass
+        whole_s = min(whole_s, time.perf_counter() - t0)
 
     t0 = time.perf_counter()
     mentions = [resolve_mentions(doc, "2022-02-02", kb) for doc in parsed]
@@ -57,13 +66,6 @@ def main() -> int:
         len(code_events(doc, m, "2022-02-02", lexicon)) for doc, m in zip(parsed, mentions, strict=True)
     )
     events_s = time.perf_counter() - t0
-
-    pipe = Pipeline(nlp=nlp, kb=kb, lexicon=lexicon)
-    articles = [make_article(t, pub_date="2022-02-02") for t in docs]
-    t0 = time.perf_counter()
-    for _ in pipe.process(articles):
-        pass
-    whole_s = time.perf_counter() - t0
 
     print(f"{len(docs)} documents, {words} words, {n_events} events")
     print(f"{'stage':<22}{'seconds':>10}{'words/s':>12}")
