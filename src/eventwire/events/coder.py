@@ -225,7 +225,11 @@ def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
             if found is not None and con.objects:
                 found = (
                     found
-                    if any(_pobj_lemmas(p) & con.objects for p in children if p.dep_ == "prep")
+                    if any(
+                        _pobj_lemmas(p) & con.objects
+                        for p in children + list(found.children)
+                        if p.dep_ == "prep"
+                    )
                     or any(d.lemma_.lower() in con.objects for d in children if d.dep_ == "dobj")
                     else None
                 )
