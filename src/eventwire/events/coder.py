@@ -820,6 +820,14 @@ class EventCoder:
             paths["source"] = "outer>" + o_paths.get("source", "")
         typ, mode, cameo = entry.type, entry.mode, entry.cameo
         rule = entry.pattern
+        noun = cand.tok if entry.pos == "N" else cand.obj
+        if typ == "ASSAULT" and noun is not None and any(
+            c.dep_ == "amod" and self.lex.frames.get(c.lemma_.lower()) == "figurative" for c in noun.children
+        ):  # "personal attacks": words, not force
+            typ, mode, cameo = "ACCUSE", "disapprove", "111"
+            rule += " +figurative"
+        if entry.mode == "visit" and not entry.constraints and not tgt:
+            return []  # "received the first pages": receiving or hosting is a visit only with a visitor
         inner = self._inner(cand, by_tok)
         if inner is not None:
             comp = self.lex.complements.get((entry.type, inner.entry.type))
