@@ -208,3 +208,22 @@ def test_group_noun_in_apposition_is_a_title(kb: KnowledgeBase) -> None:
     assert m.how == "title" and m.actor is not None and (m.actor.code, m.actor.sector) == ("DZA", "CVL")
     ms = mentions(kb, "Pyotr Sokolov, a Russian soldier, surrendered near the town.")
     assert codes(ms, "Pyotr Sokolov, a Russian soldier") == [("RUS", "MIL")]
+
+
+# -- context country for titled new people ---------------------------------------------------------------
+
+
+def test_tied_context_goes_to_the_nearest_country(kb: KnowledgeBase) -> None:
+    text = (
+        "A Peruvian court ordered former president Alberto Quispe to appear before judges over arms sales "
+        "to Chile and Bolivia."
+    )
+    assert codes(mentions(kb, text), "former president Alberto Quispe") == [("PER", "GOV")]
+
+
+def test_honorific_with_a_sector_takes_the_context_country(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Gen. Moussa Diarra resigned to allow Mali's first free elections.")
+    assert codes(ms, "Gen. Moussa Diarra") == [("MLI", "MIL")]
+    assert codes(mentions(kb, "Gen. Moussa Diarra resigned on Monday."), "Gen. Moussa Diarra") == [
+        (None, "MIL")
+    ]

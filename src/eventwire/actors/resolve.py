@@ -736,6 +736,7 @@ class _Context:
     doc_codes: Counter[str] = field(default_factory=Counter)
     by_end: dict[int, _Seen] = field(default_factory=dict)  # end token of a mention -> what it resolved to
     coord_at: dict[int, _Seen] = field(default_factory=dict)  # end token -> coordination ending there
+    sentence_positions: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # (token, code)
 
     def residence(self, sentence: int, own: str) -> str:
         """Where an ethnic group named after ``own`` lives ("ethnic Albanians demonstrated in Serbia"):
@@ -749,10 +750,12 @@ class _Context:
                 return top[0][0]
         return own
 
-    def context_code(self, sentence: int, local: bool = False) -> str | None:
+    def context_code(self, sentence: int, local: bool = False, at: int | None = None) -> str | None:
         """The country a bare group noun belongs to: the country its sentence names most, else the country
         that dominates the article (at least half of the country-coded mentions, seen twice). ``local``
-        groups (police, civilians) take the country of the one place their sentence names, if any."""
+        groups (police, civilians) take the country of the one place their sentence names, if any. With
+        ``at`` (a person's token), a tie in the sentence goes to the country named nearest to it ("An
+        Argentine judge ordered former president X ... arms sales to Croatia and Ecuador")."""
         places = self.sentence_places.get(sentence)
         if local and places and len(places) == 1:  # police and civilians belong where they are
             return next(iter(places))
@@ -761,6 +764,10 @@ class _Context:
             top = here.most_common(2)
             if len(top) == 1 or top[0][1] > top[1][1]:  # the country the sentence names most
                 return top[0][0]
+            if at is not None:
+                tied = {c for c, n in here.items() if n == top[0][1]}
+                near = [(abs(i - at), c) for i, c in self.sentence_positions.get(sentence, ()) if c in tied]
+                return min(near)[1] if near else None
         if not self.doc_codes:
             return None
         code, n = self.doc_codes.most_common(1)[0]
@@ -818,7 +825,7 @@ def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context, use_context: boo
         if code is None and len(role.countries) == 1:
             code = role.countries[0]
         if code is None and not role.countries and use_context:
-            code = ctx.context_code(ctx.d.sent[s.start])  # "President Suharto" in a story about Indonesia
+            code = ctx.context_code(ctx.d.sent[s.start], at=s.head.start)  # "President Suharto" in Indonesia
         if sector is None or (mods and mods[0].kind == "metonym"):
             sector = role.sector or sector or "GOV"
         if mods and mods[0].kind == "org":
@@ -832,9 +839,13 @@ def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context, use_context: boo
     if role is None and s.sector_hint:  # a group noun used as a title ("U.S. negotiator Paul Nitze")
         sector = s.sector_hint
         if code is None and use_context:
-            code = ctx.context_code(ctx.d.sent[s.start])
+            code = ctx.context_code(ctx.d.sent[s.start], at=s.head.start)
     if s.honorific is not None and s.honorific.entries and s.honorific.entries[0].sector:
         sector = sector or s.honorific.entries[0].sector
+        if (
+            code is None and use_context
+        ):  # "Gen. X resigned to allow Haiti's elections": a title, like "President"
+            code = ctx.context_code(ctx.d.sent[s.start], at=s.head.start)
     if code is None and sector is None:
         return None
     return ActorRef(code, sector)
@@ -1114,6 +1125,7 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
         ):
             code = a.entries[0].code
             ctx.sentence_codes.setdefault(d.sent[a.start], Counter())[code] += 1
+            ctx.sentence_positions.setdefault(d.sent[a.start], []).append((a.start, code))
             if a.kind in ("place", "capital"):
                 ctx.sentence_places.setdefault(d.sent[a.start], set()).add(code)
             ctx.doc_codes[code] += 1
