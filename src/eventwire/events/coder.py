@@ -316,6 +316,9 @@ def _background_participle(tok: Token) -> bool:
         return True
     if tok.tag_ != "VBN":
         return False
+    head = tok.head
+    if head.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.head.children):
+        return False  # "there were ten soldiers killed": the existential asserts the event
     return tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children)
 
 
@@ -527,6 +530,8 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
     if tok.dep_ == "relcl" and head.i != tok.i:
         return [head], [], "relcl-head"
     if tok.dep_ == "acl" and head.i != tok.i:
+        if tok.tag_ == "VBN":  # "soldiers killed in Ukraine": the noun is what the participle happened to
+            return [], [head], "passive"
         return [head], [], "acl-head"
     if tok.dep_ in ("advcl", "pcomp") and head.i != tok.i:
         anchor = head.head if tok.dep_ == "pcomp" else head
@@ -821,8 +826,13 @@ class EventCoder:
         typ, mode, cameo = entry.type, entry.mode, entry.cameo
         rule = entry.pattern
         noun = cand.tok if entry.pos == "N" else cand.obj
-        if typ == "ASSAULT" and noun is not None and any(
-            c.dep_ == "amod" and self.lex.frames.get(c.lemma_.lower()) == "figurative" for c in noun.children
+        if (
+            typ == "ASSAULT"
+            and noun is not None
+            and any(
+                c.dep_ == "amod" and self.lex.frames.get(c.lemma_.lower()) == "figurative"
+                for c in noun.children
+            )
         ):  # "personal attacks": words, not force
             typ, mode, cameo = "ACCUSE", "disapprove", "111"
             rule += " +figurative"
