@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from eventwire.analysis.stories import update_stories
 from eventwire.commands._common import add_db, add_json, example, print_json
 from eventwire.commands.ingest import report_error
 from eventwire.errors import EventWireError
@@ -81,6 +82,11 @@ def summarise(store: Store) -> dict[str, Any]:
         "outlets": len(s["by_outlet"]),
         "date_range": s["date_range"],
         "top_dyads": store.top_dyads(5),
+        "stories": int(
+            store.conn.execute(
+                "SELECT COUNT(*) FROM (SELECT story_id FROM story_articles GROUP BY story_id HAVING COUNT(*) > 1)"
+            ).fetchone()[0]
+        ),
         "errors": s["counts"]["ingest_errors"],
     }
 
@@ -97,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
         with store.transaction():
             store.set_meta("demo", "1")
         ingest(read_paths([str(f) for f in files], ReadOptions()), store, Pipeline(), on_error=report_error)
+        update_stories(store)
         summary = summarise(store)
     if args.json:
         print_json(summary)
@@ -117,6 +124,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"  quotes     {summary['quotes']} ({kinds})")
     dyads = ", ".join(f"{d['source']}->{d['target']} {d['events']}" for d in summary["top_dyads"]) or "none"
     print(f"  top dyads  {dyads}")
+    print(f"  stories    {summary['stories']} reported by more than one outlet (eventwire stories --db {args.db})")
     if summary["errors"]:
         print(f"  errors     {summary['errors']} (see: eventwire stats --db {args.db})")
     print(

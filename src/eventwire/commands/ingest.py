@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from eventwire.analysis.stories import update_stories
 from eventwire.commands._common import add_db, add_json, example, print_json
 from eventwire.errors import InputError
 from eventwire.ingest.dates import parse_date
@@ -99,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
                 on_error=report_error,
                 on_result=on_result,
             )
+            update_stories(store)  # new articles join the stories of other outlets' reports
         except KeyboardInterrupt:
             # Every committed batch stays; the open one was rolled back. The next run resumes from here.
             done = store.count("articles")
