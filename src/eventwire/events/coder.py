@@ -73,6 +73,8 @@ _NOUN_TARGET_PREPS = frozenset(
         "for",
     }
 )
+# Prepositions that name what a meeting is about rather than who takes part ("talks on the pullback").
+_TOPIC_PREPS = frozenset({"on", "over", "about", "of", "for", "into", "near"})
 # Verbs that carry an event noun without adding meaning ("held talks", "told a news conference").
 _SUPPORT_VERBS = frozenset(
     [
@@ -573,6 +575,14 @@ def _own_side_pronoun(m: Mention, tok: Token) -> bool:
     return covers and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in tok.children)
 
 
+_PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "him", "her", "us"})
+
+
+def _pronoun_like(m: Mention) -> bool:
+    """A pronoun mention, also one the actor resolver left unresolved ("announced that it has called off")."""
+    return m.how == "pronoun" or (m.how == "unresolved" and m.text.lower() in _PERSONAL_PRONOUNS)
+
+
 def _unique_refs(mentions: list[Mention]) -> list[ActorRef]:
     """Actor refs of mentions, one per actor ("the US and its allies" names the US once)."""
     out: list[ActorRef] = []
@@ -628,6 +638,7 @@ class EventCoder:
 
     def __init__(self, doc: Doc, mentions: list[Mention], pub_date: str | None, lexicon: Lexicon) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text from the tokens on every access: build it once
         self.pub_date = pub_date
         self.lex = lexicon
         self.index = _MentionIndex(doc, mentions)
@@ -642,7 +653,7 @@ class EventCoder:
     # -- per sentence ---------------------------------------------------------------------------------
     def run(self) -> list[Event]:
         events: list[Event] = []
-        text = self.doc.text
+        text = self.text
         for sent in self.doc.sents:
             para = text.count("\n\n", 0, sent.start_char)
             events.extend(self._sentence(sent, para))
@@ -756,6 +767,18 @@ class EventCoder:
                         cand.outer = by_tok[up.i]
                         return
                 break  # "guerrillas fighting the army": a participle modifier is its own event
+            if (
+                dep == "advcl"
+                and cand.entry.type == "ASSAULT"
+                and cand.tok.tag_ == "VBG"
+                and parent.i in by_tok
+                and by_tok[parent.i] is not cand
+                and by_tok[parent.i].entry.type in ("ASSAULT", "COERCE")
+                and not any(c.dep_ in _SUBJ_DEPS for c in cand.tok.children)
+            ):
+                # "shelled the town, killing 20 people": the participle tells the outcome of the same attack
+                cand.outer = by_tok[parent.i]
+                return
             if dep == "advcl":
                 protest_purpose = (
                     parent.i in by_tok
@@ -836,8 +859,21 @@ class EventCoder:
         ):  # "personal attacks": words, not force
             typ, mode, cameo = "ACCUSE", "disapprove", "111"
             rule += " +figurative"
-        if entry.mode == "visit" and not entry.constraints and not tgt:
-            return []  # "received the first pages": receiving or hosting is a visit only with a visitor
+        if (
+            entry.mode == "visit"
+            and not entry.constraints
+            and not paths.get("target", "").startswith("nsubjpass")
+            and not any(o.dep_ == "dobj" and self.index.at(o) is not None for o in cand.tok.children)
+        ):
+            # "received the first pages", "received assurances from the government": receiving or hosting
+            # is a visit only with a visitor as its object
+            return []
+        if (
+            entry.mode == "visit"
+            and src
+            and all(m.how in ("group", "demonym") and _ref(m).sector == "MIL" for m in src)
+        ):
+            return []  # "troops arrived in Bosnia": a deployment, not a visit
         inner = self._inner(cand, by_tok)
         if inner is not None:
             comp = self.lex.complements.get((entry.type, inner.entry.type))
@@ -864,7 +900,7 @@ class EventCoder:
                 )  # the agent; a passive's patient is not accused
                 src, paths["source"] = speaker, "speaker"
                 rule += " +reported-speech"
-            elif (src and all(m.how == "pronoun" and not _has_code([m]) for m in src)) or (
+            elif (src and all(_pronoun_like(m) and not _has_code([m]) for m in src)) or (
                 not src and any(t.pos_ == "PRON" and not _expletive(t) for t in subj_toks)
             ):
                 src, paths["source"] = speaker, "pronoun>speaker"  # "Iraq said it would allow ...": it = Iraq
@@ -1083,7 +1119,7 @@ class EventCoder:
             reported_by=reported_by,
             confidence=max(0.05, min(0.95, conf)),
             rule=rule,
-            trigger=self.doc.text[start:end],
+            trigger=self.text[start:end],
         )
 
     # -- arguments ------------------------------------------------------------------------------------
@@ -1119,9 +1155,11 @@ class EventCoder:
                 for t in s_toks:
                     src.extend(_actors_at(t, self.index))
                 paths["source"] = f"{cand.support.text}>{path}"
-            preps = list(_prep_objects(tok, _NOUN_TARGET_PREPS))
+            # "talks on an Israeli pullback", "negotiations over Kashmir": a meeting's topic is not its partner
+            topic = _TOPIC_PREPS if entry.type == "CONSULT" else frozenset()
+            preps = list(_prep_objects(tok, _NOUN_TARGET_PREPS - topic))
             if cand.support is not None:
-                preps += _prep_objects(cand.support, _VERB_TARGET_PREPS - {"of", "for", "over"})
+                preps += _prep_objects(cand.support, _VERB_TARGET_PREPS - {"of", "for", "over"} - topic)
                 preps += [(c, c.dep_) for c in cand.support.children if c.dep_ in ("dative", "iobj")]
             found, path = _first_found(
                 ([m for m in _actors_at(p, self.index) if m not in src], pp) for p, pp in preps
@@ -1198,11 +1236,17 @@ class EventCoder:
         i = tok.i - 1
         start = tok.sent.start
         seen_and = False
+        skipped: list[Mention] = []
         while i >= start:
             t = self.tok(i)
             if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
                 break
             m = self.index.at(t)
+            if m is not None and not out and (m in skipped or t.dep_ in ("pobj", "dobj", "dative")):
+                # "lodged a protest with Albania today, charging ...": an object is no subject
+                skipped.append(m)
+                i -= 1
+                continue
             if m is not None:
                 if (not out or seen_and) and m not in out and _has_code([m]):
                     out.append(m)
@@ -1245,17 +1289,19 @@ class EventCoder:
                 for c in o.children:
                     if c.dep_ in ("poss", "amod", "compound", "nmod") and _is_name(c):
                         yield others(c), f"{o.text}>{c.dep_}"
+        topic = _TOPIC_PREPS if cand.entry.type == "CONSULT" else frozenset()
         if cand.obj is not None:  # "held their first meeting with Obama at a lunch": the noun's own partner
-            for p, path in _prep_objects(cand.obj, _NOUN_TARGET_PREPS):
+            for p, path in _prep_objects(cand.obj, _NOUN_TARGET_PREPS - topic):
                 yield others(p), f"{cand.obj.text}>{path}"
         # "complained to the UN over Israeli raids": the accused, not the addressee
         if cand.entry.type == "ACCUSE":
             for p, path in _prep_objects(tok, frozenset({"over", "about", "of", "against"})):
                 yield others(p), path
-        for p, path in _prep_objects(tok, _VERB_TARGET_PREPS):
+        for p, path in _prep_objects(tok, _VERB_TARGET_PREPS - topic):
             yield others(p), path
         for o in objects:  # "threatened further action against Russia"
             preps = _NOUN_TARGET_PREPS if cand.entry.type in _COOPERATIVE else _NOUN_TARGET_PREPS - {"for"}
+            preps -= topic
             for p, path in _prep_objects(o, preps):
                 yield others(p), f"{o.text}>{path}"
         if cand.entry.type in _PLACE_TARGET_TYPES:  # "demonstrated in Serbia", "shelled positions near Rafah"
@@ -1316,6 +1362,8 @@ class EventCoder:
             if t.i <= tok.i or t.dep_ in ("relcl", "advcl", "ccomp"):
                 continue
             m = self.index.at(t)
+            if topic and any(a.dep_ == "prep" and a.lower_ in topic for a in t.ancestors if a.i > tok.i):
+                continue  # "resumed negotiations on a French proposal": the topic, not the partner
             if m is not None and others(t) and _has_code([m]) and not _in_clause_of_other_verb(t, tok):
                 yield [m], "nearest"
                 break
