@@ -73,8 +73,10 @@ _NOUN_TARGET_PREPS = frozenset(
         "for",
     }
 )
+# Objects of "claim" that make the claimant the actor of the claimed act ("claimed responsibility for").
+_RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 # Prepositions that name what a meeting is about rather than who takes part ("talks on the pullback").
-_TOPIC_PREPS = frozenset({"on", "over", "about", "of", "for", "into", "near"})
+_TOPIC_PREPS = frozenset({"on", "over", "about", "for", "into", "near"})
 # Verbs that carry an event noun without adding meaning ("held talks", "told a news conference").
 _SUPPORT_VERBS = frozenset(
     [
@@ -578,6 +580,11 @@ def _own_side_pronoun(m: Mention, tok: Token) -> bool:
 _PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "him", "her", "us"})
 
 
+def _infinitive(tok: Token) -> bool:
+    """Whether ``tok`` heads a to-infinitive ("to help")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _pronoun_like(m: Mention) -> bool:
     """A pronoun mention, also one the actor resolver left unresolved ("announced that it has called off")."""
     return m.how == "pronoun" or (m.how == "unresolved" and m.text.lower() in _PERSONAL_PRONOUNS)
@@ -755,6 +762,15 @@ class EventCoder:
                 cur = parent
                 continue
             infinitive = any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in cur.children)
+            if (
+                dep == "acl"
+                and not infinitive
+                and parent.i in by_tok
+                and by_tok[parent.i] is not cand
+                and by_tok[parent.i].entry.type == cand.entry.type
+            ):
+                cand.outer = by_tok[parent.i]  # "an attack targeting shoppers": the same attack, named twice
+                return
             if dep == "acl" and not infinitive:
                 # "vetoed a resolution censuring X", "demanded the return of property seized by Y": the content
                 # of a rejected, requested or alleged object is not asserted
@@ -804,6 +820,25 @@ class EventCoder:
                 cur = parent
                 continue
             frame = self.lex.frames.get(parent.lemma_.lower()) if parent.pos_ in ("VERB", "AUX") else None
+            if (
+                frame == "allege"
+                and (
+                    (dep == "dobj" and cur.lemma_.lower() in _RESPONSIBILITY_NOUNS)
+                    or (
+                        dep == "prep"
+                        and cur.lower_ == "for"
+                        and any(
+                            c.dep_ == "dobj" and c.lemma_.lower() in _RESPONSIBILITY_NOUNS
+                            for c in parent.children
+                        )
+                    )
+                )
+                and cand.entry.pos == "N"
+                and cand.support is None
+            ):
+                # "claimed responsibility for the attack": the claimant names itself as the attacker
+                cand.support = parent
+                return
             if frame is not None and dep in ("xcomp", "ccomp", "advcl", "dobj"):
                 if frame in ("say", "allege") and dep not in ("ccomp",) and cand.entry.pos == "V":
                     break
@@ -835,6 +870,9 @@ class EventCoder:
             alleged = self._allegation(cand, by_tok, sent, para)
             if alleged:
                 return alleged
+            if not any(t.pos_ in ("PRON", "PROPN") for t in _subject_tokens(cand.frame_tok)[0]):
+                # "a report alleged that France helped ...": an allegation by no actor is not asserted
+                return []
             cand.frame = "say"  # no identifiable claimant: code the reported act as reported speech
         if entry.scope == "reported" and not speaker:
             return []
@@ -859,6 +897,15 @@ class EventCoder:
         ):  # "personal attacks": words, not force
             typ, mode, cameo = "ACCUSE", "disapprove", "111"
             rule += " +figurative"
+        if (
+            entry.type == "AID"
+            and entry.pos == "V"
+            and not entry.constraints
+            and not any(c.dep_ in _OBJ_DEPS for c in cand.tok.children)
+            and any(c.dep_ == "xcomp" for c in cand.tok.children)
+            and not tgt
+        ):
+            return []  # "helped to plan the killings": taking part in an act, not giving aid to anyone
         if (
             entry.mode == "visit"
             and not entry.constraints
@@ -1449,6 +1496,10 @@ class EventCoder:
             if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in cur.children):
                 hypothetical = True
                 break
+        if verb.dep_ == "acl" and _infinitive(verb) and cand.entry.pos == "V":
+            hypothetical = True  # "faces pressure to help Iran", "a plan to attack": the act is not asserted
+        if verb.dep_ == "advcl" and _infinitive(verb) and any(self._flags_of(verb.head)):
+            hypothetical = True  # "would not give permission to Russia to help Israel": the purpose is unmet
         # "did not agree to withdraw", "failed to withdraw": the governing verb's negation carries down
         cur = verb
         while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
