@@ -108,6 +108,14 @@ def _split_point(word: str, names: frozenset[str], lexicon: EnglishLexicon) -> i
     return 0
 
 
+def _surnames(known_names: Iterable[str]) -> frozenset[str]:
+    """The last word of each known name, where it is long enough to be a split head."""
+    return frozenset(n.split()[-1] for n in known_names if n and len(n.split()[-1]) >= _MIN_NAME)
+
+
+_surnames_once = lru_cache(maxsize=8)(_surnames)
+
+
 def repair_fused_words(text: str, known_names: Iterable[str], lexicon: EnglishLexicon | None = None) -> str:
     """Insert the missing space in words where a known capitalised name is glued to a lowercase English
     word ("Putinaccused" -> "Putin accused"). Everything else is left exactly as it was.
@@ -115,7 +123,8 @@ def repair_fused_words(text: str, known_names: Iterable[str], lexicon: EnglishLe
     ``known_names`` are single capitalised words (surnames, one-word names); longer names are reduced to
     their last word.
     """
-    names = frozenset(n.split()[-1] for n in known_names if n and len(n.split()[-1]) >= _MIN_NAME)
+    # The knowledge base passes the same frozenset for every article: reduce it to surnames once.
+    names = _surnames_once(known_names) if isinstance(known_names, frozenset) else _surnames(known_names)
     if not names:
         return text
     lex = lexicon or EnglishLexicon.from_model()
