@@ -73,6 +73,8 @@ _NOUN_TARGET_PREPS = frozenset(
         "for",
     }
 )
+# Verbs of helping whose open complement, when it is an event itself, is the act asserted ("helped support").
+_HELP_VERBS = frozenset({"help", "assist"})
 # Objects of "claim" that make the claimant the actor of the claimed act ("claimed responsibility for").
 _RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 # Prepositions that name what a meeting is about rather than who takes part ("talks on the pullback").
@@ -498,6 +500,9 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
     if _is_passive(tok):
         agents = [p for c in children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         patients = [c for c in children if c.dep_ == "nsubjpass"]
+        if not patients and tok.dep_ == "conj" and not _is_passive(tok.head):
+            # "the rebels seized the town and were attacked by": the first verb's subject undergoes it
+            patients = [c for c in tok.head.children if c.dep_ in _SUBJ_DEPS]
         if agents:
             return agents, patients, "agent"
         if depth == 0 and tok.dep_ == "acl":
@@ -510,6 +515,11 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
         return [], [], ""
     head = tok.head
     if tok.dep_ == "conj" and head.i != tok.i:
+        if _is_passive(head):
+            # "the minister has been indicted by the court and will resign": the passive's patient acts
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if raised:
+                return raised, [], "conj>nsubjpass"
         s, p, path = _subject_tokens(head, depth + 1)
         return s, p, "conj>" + path
     if tok.dep_ == "xcomp" and head.i != tok.i:
@@ -786,13 +796,17 @@ class EventCoder:
             if (
                 dep == "advcl"
                 and cand.entry.type == "ASSAULT"
-                and cand.tok.tag_ == "VBG"
                 and parent.i in by_tok
                 and by_tok[parent.i] is not cand
                 and by_tok[parent.i].entry.type in ("ASSAULT", "COERCE")
-                and not any(c.dep_ in _SUBJ_DEPS for c in cand.tok.children)
+                and (
+                    cand.tok.tag_ == "VBG"
+                    or any(c.dep_ == "advmod" and c.lower_ in ("when", "as") for c in cand.tok.children)
+                )
+                and all(c.pos_ == "PRON" for c in cand.tok.children if c.dep_ in _SUBJ_DEPS)
             ):
-                # "shelled the town, killing 20 people": the participle tells the outcome of the same attack
+                # "shelled the town, killing 20 people", "killed 14 when they opened fire": one attack told
+                # twice, by its means and by its outcome
                 cand.outer = by_tok[parent.i]
                 return
             if dep == "advcl":
@@ -804,6 +818,15 @@ class EventCoder:
                 frame_purpose = infinitive and parent.i not in by_tok
                 if not (protest_purpose or frame_purpose):
                     break  # "summoned the envoy to complain": both acts happen
+            if (
+                dep == "xcomp"
+                and parent.i in by_tok
+                and by_tok[parent.i].entry.type == "AID"
+                and parent.lemma_.lower() in _HELP_VERBS
+                and not any(c.dep_ in _OBJ_DEPS for c in parent.children)
+            ):
+                cur = parent  # "helped (to) support the Palestinians": the helper supports them
+                continue
             if parent.i in by_tok and by_tok[parent.i] is not cand:
                 outer = by_tok[parent.i]
                 if cur.i == cand.tok.i and dep in ("dobj", "pobj", "prep") and cand.entry.pos == "V":
@@ -902,8 +925,7 @@ class EventCoder:
             and entry.pos == "V"
             and not entry.constraints
             and not any(c.dep_ in _OBJ_DEPS for c in cand.tok.children)
-            and any(c.dep_ == "xcomp" for c in cand.tok.children)
-            and not tgt
+            and any(c.dep_ == "xcomp" and (not tgt or c.i in by_tok) for c in cand.tok.children)
         ):
             return []  # "helped to plan the killings": taking part in an act, not giving aid to anyone
         if (
@@ -977,6 +999,21 @@ class EventCoder:
             # happens, or at home ("Sudan's government lifted the state of emergency")
             place = self._place_of(cand.tok)
             tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
+        if typ == "ASSAULT" and _has_code(src) and not _has_code(tgt) and entry.pos == "V":
+            # "killed 23 people when they blew themselves up in Tel Aviv": unnamed victims are the place's
+            place = (
+                self._place_of(cand.tok)
+                or [
+                    m
+                    for c in cand.tok.children
+                    if c.dep_ == "advcl" and c.i in by_tok and by_tok[c.i].entry.type == "ASSAULT"
+                    for m in self._place_of(c)
+                ][:1]
+            )
+            if place:
+                tgt, paths["target"] = place, "place"
+            elif not tgt and all(_ref(m).sector == "REB" for m in src):
+                tgt, paths["target"] = src[:1], "home"  # "the rebels vowed to fight on": against their state
         if typ == "THREATEN" and src and not tgt:
             # "threatened to strike unless Israel rescinded ...": the party the condition names
             cond = self._condition_subject(cand.tok)
@@ -990,6 +1027,11 @@ class EventCoder:
         derived: list[tuple[str, str | None, str]] = []
         if hypothetical and not negated and src:
             comp = self.lex.complements.get(("hypothetical", typ))  # "may halt mediation if ...": a threat
+            if comp is not None:
+                derived.append((comp.type, comp.mode, comp.cameo))
+        if hypothetical and not negated and src and typ in _COOPERATIVE and self._conditional_offer(cand):
+            # "would meet the mediator if he gave them a veto": a conditional offer expresses intent (CAMEO 03)
+            comp = self.lex.complements.get(("intent", typ))
             if comp is not None:
                 derived.append((comp.type, comp.mode, comp.cameo))
         intent = cand.frame == "intent" and cand.frame_tok is not None
@@ -1509,6 +1551,17 @@ class EventCoder:
                 n = True
             negated, hypothetical, future = negated or n, hypothetical or h, future or f
         return negated, hypothetical, future
+
+    @staticmethod
+    def _conditional_offer(cand: _Cand) -> bool:
+        """ "X would do Y if Z": an act promised on a condition (a would-clause with an if/unless clause)."""
+        verb = _clause_verb(cand)
+        if not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children):
+            return False
+        return any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for c in verb.children
+        )
 
     def _continuing(self, cand: _Cand) -> bool:
         """ "will continue to seek": an ongoing act, not a future one."""
