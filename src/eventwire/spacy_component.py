@@ -15,8 +15,6 @@ The article date comes from ``doc._.pub_date`` when set, else from the component
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,12 +27,12 @@ if not Doc.has_extension("pub_date"):
 class EventWireComponent:
     """Runs the EventWire coders on an already parsed ``Doc``."""
 
-    def __init__(self, pub_date: str | None = None) -> None:
+    def __init__(self, nlp: Language, pub_date: str | None = None) -> None:
         from eventwire.pipeline import Pipeline
 
         self.pub_date = pub_date
-        self.pipeline = Pipeline(nlp=None)
-        self.pipeline.nlp = _NoParse()  # the host pipeline parses; we never call ours
+        # The host pipeline parses; ours only runs the coders over its docs (``analyse``), never ``nlp.pipe``.
+        self.pipeline = Pipeline(nlp=nlp)
         self.pipeline._load()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -51,13 +49,6 @@ class EventWireComponent:
         return doc
 
 
-class _NoParse:
-    """Stands in for the model inside the component, where the host ``nlp`` has already parsed."""
-
-    def pipe(self, *args: Any, **kwargs: Any) -> Any:  # pragma: no cover - never called
-        raise RuntimeError("the eventwire component receives parsed docs")
-
-
 @Language.factory("eventwire", default_config={"pub_date": None})
 def make_eventwire(nlp: Language, name: str, pub_date: str | None) -> EventWireComponent:
-    return EventWireComponent(pub_date=pub_date)
+    return EventWireComponent(nlp, pub_date=pub_date)
