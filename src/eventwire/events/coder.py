@@ -73,6 +73,8 @@ _NOUN_TARGET_PREPS = frozenset(
         "for",
     }
 )
+# Entity labels of proper names in which an event noun is part of the name, not an event.
+_NAME_ENTITIES = frozenset({"ORG", "GPE", "FAC", "NORP", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"})
 # Verbs of helping whose open complement, when it is an event itself, is the act asserted ("helped support").
 _HELP_VERBS = frozenset({"help", "assist"})
 # Objects of "claim" that make the claimant the actor of the claimed act ("claimed responsibility for").
@@ -169,6 +171,7 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _DOMESTIC_TYPES = frozenset({"PROTEST", "CONCEDE", "COERCE"})
 _MUTUAL_TYPES = frozenset({"AGREE", "SUPPORT", "ACCUSE", "COOPERATE", "REJECT"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
+_MATERIAL_COOPERATION = frozenset({"CONCEDE", "RETREAT", "AID", "COOPERATE"})
 _COOPERATIVE = frozenset({"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "SUPPORT", "CONSULT"})
 
 
@@ -681,7 +684,7 @@ class EventCoder:
         cands: list[_Cand] = []
         for tok in sent:
             c = _match(tok, self.lex)
-            if c is not None:
+            if c is not None and not self._in_name(c):
                 cands.append(c)
         self.n_sent += 1
         if own_date and self.lede_date is None and self.n_sent <= 4:
@@ -716,6 +719,13 @@ class EventCoder:
         if own_date:
             self.para_date = (para, own_date)
         return self._dedupe(out)
+
+    def _in_name(self, cand: _Cand) -> bool:
+        """ "the Asia-Pacific Economic Cooperation forum": an event noun inside a proper name is no event."""
+        tok = cand.tok
+        if cand.entry.pos != "N" or not tok.text[:1].isupper():
+            return False
+        return tok.ent_type_ in _NAME_ENTITIES or self.index.at(tok) is not None
 
     def _modal_demands(self, sent: Span, by_tok: dict[int, _Cand], para: int) -> list[Event]:
         """ "Russia said Sudan must return the helicopter": a demand by the speaker of the subject, also when
@@ -807,6 +817,17 @@ class EventCoder:
             ):
                 # "shelled the town, killing 20 people", "killed 14 when they opened fire": one attack told
                 # twice, by its means and by its outcome
+                cand.outer = by_tok[parent.i]
+                return
+            if (
+                dep == "advcl"
+                and infinitive
+                and parent.i in by_tok
+                and by_tok[parent.i] is not cand
+                and by_tok[parent.i].entry.type in _MATERIAL_COOPERATION
+                and cand.entry.type in _MATERIAL_COOPERATION
+            ):
+                # "opened the bridge to allow deliveries to Afghanistan": the purpose names whom the act serves
                 cand.outer = by_tok[parent.i]
                 return
             if dep == "advcl":
@@ -928,6 +949,8 @@ class EventCoder:
             and any(c.dep_ == "xcomp" and (not tgt or c.i in by_tok) for c in cand.tok.children)
         ):
             return []  # "helped to plan the killings": taking part in an act, not giving aid to anyone
+        if entry.head == "meet" and entry.pos == "V" and not tgt and len(_unique_refs(src)) == 1:
+            return []  # "the cabinet met on Sunday": a body in session, not a meeting between parties
         if (
             entry.mode == "visit"
             and not entry.constraints
@@ -1025,7 +1048,7 @@ class EventCoder:
         if self._continuing(cand):
             future = False
         derived: list[tuple[str, str | None, str]] = []
-        if hypothetical and not negated and src:
+        if hypothetical and not negated and src and self._flags_of(_clause_verb(cand))[1]:
             comp = self.lex.complements.get(("hypothetical", typ))  # "may halt mediation if ...": a threat
             if comp is not None:
                 derived.append((comp.type, comp.mode, comp.cameo))
@@ -1451,8 +1474,10 @@ class EventCoder:
             if t.i <= tok.i or t.dep_ in ("relcl", "advcl", "ccomp"):
                 continue
             m = self.index.at(t)
-            if topic and any(a.dep_ == "prep" and a.lower_ in topic for a in t.ancestors if a.i > tok.i):
-                continue  # "resumed negotiations on a French proposal": the topic, not the partner
+            if topic and any(
+                a.dep_ == "prep" and a.lower_ in topic | {"in", "at"} for a in t.ancestors if a.i > tok.i
+            ):
+                continue  # "resumed negotiations on a French proposal", "a summit in Astana": no partner
             if m is not None and others(t) and _has_code([m]) and not _in_clause_of_other_verb(t, tok):
                 yield [m], "nearest"
                 break
@@ -1493,6 +1518,9 @@ class EventCoder:
         CONSULT; mutual agreements and signings are one event each way; three or more: all sources)."""
         s = _unique_refs(src)
         t = _unique_refs(tgt)
+        s_codes = {a.code for a in s if a.code}
+        if t and len(s) == 2 and len(s_codes) == 2 and all(a.code in s_codes for a in t):
+            t = []  # "Palestinians and Israelis failed to reach agreement on Palestinian offices": each other
         if not t and len(s) == 2:
             if typ == "CONSULT":
                 return [([s[0]], [s[1]])]
@@ -1538,7 +1566,16 @@ class EventCoder:
             if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in cur.children):
                 hypothetical = True
                 break
-        if verb.dep_ == "acl" and _infinitive(verb) and cand.entry.pos == "V":
+        if (
+            verb.dep_ in ("acl", "relcl")
+            and _infinitive(verb)
+            and cand.entry.pos == "V"
+            # "a rally to protest ...": the purpose of an event noun is that event's own
+            and not any(
+                e.type in ("PROTEST", cand.entry.type)
+                for e in self.lex.entries_for(verb.head.lemma_.lower(), "N")
+            )
+        ):
             hypothetical = True  # "faces pressure to help Iran", "a plan to attack": the act is not asserted
         if verb.dep_ == "advcl" and _infinitive(verb) and any(self._flags_of(verb.head)):
             hypothetical = True  # "would not give permission to Russia to help Israel": the purpose is unmet
