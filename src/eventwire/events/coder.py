@@ -75,6 +75,12 @@ _NOUN_TARGET_PREPS = frozenset(
 )
 # Entity labels of proper names in which an event noun is part of the name, not an event.
 _NAME_ENTITIES = frozenset({"ORG", "GPE", "FAC", "NORP", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"})
+# Nouns of "in defiance of X", "in protest at X": X is the target of the protest.
+_DEFIANCE_NOUNS = frozenset({"defiance", "protest", "opposition"})
+# Verbs of travel whose "for" phrase names the event the travellers take part in ("flew to Cairo for talks").
+_MOTION_VERBS = frozenset(
+    {"return", "come", "arrive", "travel", "go", "head", "fly", "gather", "convene", "meet"}
+)
 # Verbs of helping whose open complement, when it is an event itself, is the act asserted ("helped support").
 _HELP_VERBS = frozenset({"help", "assist"})
 # Objects of "claim" that make the claimant the actor of the claimed act ("claimed responsibility for").
@@ -641,8 +647,17 @@ def _is_name(tok: Token) -> bool:
     return tok.dep_ == "poss" or tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
 
 
+_RAISING_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "sound", "happen", "turn"})
+
+
 def _expletive(tok: Token) -> bool:
-    return tok.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in tok.head.children)
+    """ "it is essential that ...", "it seems that ...": a dummy subject (not "it would allow ... to remove")."""
+    head = tok.head
+    return (
+        tok.lower_ == "it"
+        and (head.lemma_.lower() in _RAISING_VERBS or head.pos_ in ("ADJ", "AUX"))
+        and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children)
+    )
 
 
 # -- the coder -------------------------------------------------------------------------------------------
@@ -863,6 +878,15 @@ class EventCoder:
                 cand.support = parent  # "told a news conference": the verb carries the noun
                 cur = parent
                 continue
+            if (
+                cand.entry.pos == "N"
+                and dep == "prep"
+                and cur.lower_ == "for"
+                and parent.lemma_.lower() in _MOTION_VERBS
+                and cand.support is None
+            ):
+                cand.support = parent  # "negotiators return to Geneva for talks": the travellers hold them
+                return
             frame = self.lex.frames.get(parent.lemma_.lower()) if parent.pos_ in ("VERB", "AUX") else None
             if (
                 frame == "allege"
@@ -1271,7 +1295,15 @@ class EventCoder:
             topic = _TOPIC_PREPS if entry.type == "CONSULT" else frozenset()
             preps = list(_prep_objects(tok, _NOUN_TARGET_PREPS - topic))
             if cand.support is not None:
-                preps += _prep_objects(cand.support, _VERB_TARGET_PREPS - {"of", "for", "over"} - topic)
+                # "returned to Geneva for talks": the destination of a journey is not a party
+                motion = (
+                    {"to", "from", "toward", "towards", "into"}
+                    if cand.support.lemma_.lower() in _MOTION_VERBS
+                    else set()
+                )
+                preps += _prep_objects(
+                    cand.support, _VERB_TARGET_PREPS - {"of", "for", "over"} - topic - motion
+                )
                 preps += [(c, c.dep_) for c in cand.support.children if c.dep_ in ("dative", "iobj")]
             found, path = _first_found(
                 ([m for m in _actors_at(p, self.index) if m not in src], pp) for p, pp in preps
@@ -1437,6 +1469,11 @@ class EventCoder:
                     if c.dep_ in ("ccomp", "acl"):
                         for subj in _subject_tokens(c)[0]:
                             yield others(subj), f"{o.text}>{c.dep_}>nsubj"
+        if cand.entry.type == "PROTEST":  # "blocked the streets in defiance of the Chinese authorities"
+            for p, _path in _prep_objects(tok, frozenset({"in"})):
+                if p.lemma_.lower() in _DEFIANCE_NOUNS:
+                    for q, path in _prep_objects(p, frozenset({"of", "against", "at", "to"})):
+                        yield others(q), f"in>{p.text}>{path}"
         if cand.entry.type == "PROTEST":  # "blocked a road to show their disapproval for the United States"
             for c in tok.children:
                 if c.dep_ in ("advcl", "xcomp"):
