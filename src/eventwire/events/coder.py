@@ -77,6 +77,8 @@ _NOUN_TARGET_PREPS = frozenset(
 _NAME_ENTITIES = frozenset({"ORG", "GPE", "FAC", "NORP", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"})
 # Nouns of "in defiance of X", "in protest at X": X is the target of the protest.
 _DEFIANCE_NOUNS = frozenset({"defiance", "protest", "opposition"})
+# Sectors of non-state actors whose untargeted violence is aimed at home (rebels, militias, civilians).
+_NON_STATE = frozenset({"REB", "CVL", "OPP", "CRM"})
 # Verbs of travel whose "for" phrase names the event the travellers take part in ("flew to Cairo for talks").
 _MOTION_VERBS = frozenset(
     {"return", "come", "arrive", "travel", "go", "head", "fly", "gather", "convene", "meet"}
@@ -1059,8 +1061,16 @@ class EventCoder:
             )
             if place:
                 tgt, paths["target"] = place, "place"
-            elif not tgt and all(_ref(m).sector == "REB" for m in src):
-                tgt, paths["target"] = src[:1], "home"  # "the rebels vowed to fight on": against their state
+            elif not tgt and all(_ref(m).sector in _NON_STATE for m in src):
+                tgt, paths["target"] = src[:1], "home"  # "the rebels fought on": against their own state
+        if (
+            typ == "THREATEN"
+            and mode == "violence"
+            and src
+            and not tgt
+            and all(_ref(m).sector in _NON_STATE for m in src)
+        ):
+            tgt, paths["target"] = src[:1], "home"  # "the guerrillas have sworn to fight on"
         if typ == "THREATEN" and src and not tgt:
             # "threatened to strike unless Israel rescinded ...": the party the condition names
             cond = self._condition_subject(cand.tok)
