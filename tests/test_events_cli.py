@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.cli import main
-from eventwire.commands.explain import argument_spans, dependency_path
+from eventwire.commands.explain import argument_spans, dependency_path, explain_event
 from eventwire.nlp import load_model
 from eventwire.pipeline import Pipeline
 from eventwire.store.sqlite import Store
@@ -84,3 +84,25 @@ def test_dependency_path() -> None:
 
 def test_missing_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["events", "--db", str(tmp_path / "none.db")]) == 1
+
+
+def test_explain_after_fused_name_repair() -> None:
+    """Argument spans in the rule refer to the repaired sentence; explain maps them onto the stored text."""
+    text = "The talks ended on Sunday. Vladimir Putinaccused NATO of lying on Monday."
+    (event,) = [e for e in Pipeline().extract(text, pub_date="2022-02-02").events if e.type == "ACCUSE"]
+    s0, s1 = event.sentence_span
+    info = explain_event(
+        {
+            "id": "x",
+            "type": event.type,
+            "sentence_span": list(event.sentence_span),
+            "trigger_span": list(event.trigger_span),
+            "rule": event.rule,
+            "sentence_text": text[s0:s1],
+            "trigger": event.trigger,
+        }
+    )
+    roles = {p["role"]: p for p in info["paths"]}
+    assert roles["source"]["text"] == "Vladimir Putin" and "nsubj" in roles["source"]["path"]
+    assert roles["target"]["text"] == "NATO" and "dobj" in roles["target"]["path"]
+    assert argument_spans("x ; source_at=0-5", 10, "Putin accused", "Putinaccused") == {"source": [(10, 15)]}

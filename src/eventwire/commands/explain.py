@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from typing import Any
 
 from eventwire.commands._common import add_db, add_json, example, print_json
@@ -11,7 +13,7 @@ from eventwire.commands.show import open_existing
 from eventwire.errors import EventWireError
 from eventwire.store.queries import get_event
 
-_SPANS = re.compile(r"(source|target)_spans=([\d,\-]+)")
+_SPANS = re.compile(r"(source|target)_(spans|at)=([\d,\-]+)")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,16 +31,43 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
-def argument_spans(rule: str) -> dict[str, list[tuple[int, int]]]:
-    """Argument character spans recorded in an event's rule text.
+def argument_spans(
+    rule: str, sentence_start: int = 0, parsed_sentence: str | None = None, sentence: str | None = None
+) -> dict[str, list[tuple[int, int]]]:
+    """Argument character spans recorded in an event's rule text, as offsets into the article text.
+
+    The coder records ``source_at=``/``target_at=`` offsets relative to the sentence as it was parsed; the
+    pipeline may have repaired fused words first ("Putinaccused" -> "Putin accused"), so when
+    ``parsed_sentence`` (the repaired text) and ``sentence`` (the stored one) differ, offsets are mapped
+    back over the inserted characters. Older records carry article offsets (``source_spans=``) as is.
 
     >>> argument_spans("accuse/V ; source=nsubj ; target=dobj ; source_spans=0-6 ; target_spans=15-19,24-41")
     {'source': [(0, 6)], 'target': [(15, 19), (24, 41)]}
+    >>> argument_spans("accuse/V ; source_at=0-5 ; target_at=15-19", 100, "Putin accused NATO.", "Putinaccused NATO.")
+    {'source': [(100, 105)], 'target': [(114, 118)]}
     """
+    at = _offset_map(parsed_sentence, sentence)
     out: dict[str, list[tuple[int, int]]] = {}
-    for role, spans in _SPANS.findall(rule):
-        out[role] = [(int(a), int(b)) for a, b in (s.split("-") for s in spans.split(",") if "-" in s)]
+    for role, kind, spans in _SPANS.findall(rule):
+        pairs = [(int(a), int(b)) for a, b in (s.split("-") for s in spans.split(",") if "-" in s)]
+        if kind == "at":
+            pairs = [(sentence_start + at(a), sentence_start + at(b)) for a, b in pairs]
+        out[role] = pairs
     return out
+
+
+def _offset_map(parsed: str | None, original: str | None) -> Callable[[int], int]:
+    """Offset in ``parsed`` (``original`` with characters inserted) -> offset in ``original``."""
+    if not parsed or not original or parsed == original:
+        return lambda offset: offset
+    inserted: list[int] = []
+    i = 0
+    for j, ch in enumerate(parsed):
+        if i < len(original) and original[i] == ch:
+            i += 1
+        else:
+            inserted.append(j)
+    return lambda offset: max(0, min(len(original), offset - bisect_left(inserted, offset)))
 
 
 def dependency_path(doc: Any, start: int, end: int) -> str:
@@ -63,6 +92,27 @@ def dependency_path(doc: Any, start: int, end: int) -> str:
     return " ".join(parts) if (up or down) else doc[start].text
 
 
+def _forward_map(parsed: str, original: str) -> Callable[[int], int]:
+    """Offset in ``original`` -> offset in ``parsed`` (``original`` with characters inserted)."""
+    if parsed == original:
+        return lambda offset: offset
+    fwd: list[int] = []
+    i = 0
+    for j, ch in enumerate(parsed):
+        if i < len(original) and original[i] == ch:
+            fwd.append(j)
+            i += 1
+    fwd.extend(range(len(parsed), len(parsed) + len(original) + 1 - len(fwd)))
+    return lambda offset: fwd[offset] if 0 <= offset < len(fwd) else offset
+
+
+def _parsed_sentence(sentence: str) -> str:
+    """The sentence as the pipeline parsed it (fused names split by the actor knowledge base's repair)."""
+    from eventwire.actors import load_kb
+
+    return load_kb().repair(sentence)
+
+
 def explain_event(event: dict[str, Any]) -> dict[str, Any]:
     """Sentence, trigger, rule parts and the parse path from the trigger to each argument."""
     from eventwire.nlp import load_model
@@ -72,15 +122,18 @@ def explain_event(event: dict[str, Any]) -> dict[str, Any]:
     t0, t1 = event["trigger_span"]
     rule = event.get("rule", "")
     pieces = [p.strip() for p in rule.split(" ; ")]
-    doc = load_model()(sentence)
+    # parse the sentence as the pipeline did (fused names split), and point into it from article offsets
+    parsed = _parsed_sentence(sentence) if "_at=" in rule else sentence
+    to_parsed = _forward_map(parsed, sentence)
+    doc = load_model()(parsed)
 
     def token_at(a: int, b: int) -> Any:
-        span = doc.char_span(a - s0, b - s0, alignment_mode="expand")
+        span = doc.char_span(to_parsed(a - s0), to_parsed(b - s0), alignment_mode="expand")
         return span.root if span is not None and len(span) else None
 
     trigger = token_at(t0, t1)
     paths: list[dict[str, Any]] = []
-    for role, spans in argument_spans(rule).items():
+    for role, spans in argument_spans(rule, s0, parsed, sentence).items():
         for a, b in spans:
             tok = token_at(a, b)
             if trigger is None or tok is None or not (0 <= a - s0 < len(sentence)):
@@ -98,7 +151,7 @@ def explain_event(event: dict[str, Any]) -> dict[str, Any]:
         "sentence": sentence,
         "trigger": event.get("trigger"),
         "rule": pieces[0] if pieces else "",
-        "how": [p for p in pieces[1:] if not p.endswith("_spans") and "_spans=" not in p],
+        "how": [p for p in pieces[1:] if "_spans=" not in p and "_at=" not in p],
         "paths": paths,
         "event": event,
     }

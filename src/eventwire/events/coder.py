@@ -624,13 +624,19 @@ def _unique_refs(mentions: list[Mention]) -> list[ActorRef]:
     return out
 
 
-def _span_note(src: list[Mention], tgt: list[Mention]) -> str:
-    """Argument spans for ``eventwire explain`` (kept in the rule text: records carry no argument spans)."""
+def _span_note(src: list[Mention], tgt: list[Mention], sent: Span) -> str:
+    """Argument spans for ``eventwire explain`` (kept in the rule text: records carry no argument spans).
+
+    Offsets are relative to the start of the sentence as it was parsed (``source_at=0-6``): the pipeline maps
+    the record's own offsets back after repairing fused words, but not text inside the rule, so explain maps
+    these within the sentence (see :func:`eventwire.commands.explain.argument_spans`).
+    """
+    base = sent.start_char
     parts = []
     if src:
-        parts.append("source_spans=" + ",".join(f"{m.start}-{m.end}" for m in src))
+        parts.append("source_at=" + ",".join(f"{m.start - base}-{m.end - base}" for m in src))
     if tgt:
-        parts.append("target_spans=" + ",".join(f"{m.start}-{m.end}" for m in tgt))
+        parts.append("target_at=" + ",".join(f"{m.start - base}-{m.end - base}" for m in tgt))
     return "".join(" ; " + p for p in parts)
 
 
@@ -781,7 +787,7 @@ class EventCoder:
                         _ref(speaker[0]),
                         0.5,
                         f"{entry.pattern} ; source=speaker ; target=ccomp>nsubj"
-                        + _span_note(speaker, subject),
+                        + _span_note(speaker, subject, sent),
                     )
                 )
         return out
@@ -1122,7 +1128,7 @@ class EventCoder:
             conf -= 0.1
         rule_text = (
             f"{rule} ; source={paths.get('source', '')} ; target={paths.get('target', '')}"
-            + _span_note(src, tgt)
+            + _span_note(src, tgt, sent)
         )
         pairs = self._pairs(typ, src, tgt)
         src_refs, tgt_refs = pairs[0]
@@ -1215,7 +1221,7 @@ class EventCoder:
                 _ref(speaker[0]),
                 0.5,
                 f"allege({cand.frame_tok.lemma_})+{cand.entry.pattern} ; source=speaker ; target=nsubj"
-                + _span_note(speaker, accused),
+                + _span_note(speaker, accused, sent),
             )
         ]
 
