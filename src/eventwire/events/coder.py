@@ -1158,6 +1158,9 @@ class EventCoder:
                 self._flags_of(frame_tok) if frame_tok is not None else (False, False, False)
             )
             d_src, d_tgt = src_refs, tgt_refs
+            d_pairs = self._pairs(
+                d_type, src, tgt
+            )  # "X and Y seek to deepen ties": each intends it to the other
             if d_type == "THREATEN" and d_cameo == "130":
                 d_tgt = _unique_refs(self._condition_subject(_clause_verb(cand))) or d_tgt
             obj = [c for c in frame_tok.children if c.dep_ == "dobj"] if frame_tok is not None else []
@@ -1172,13 +1175,15 @@ class EventCoder:
                 d_type, d_mode, d_cameo = "REQUEST", None, "100"
                 d_src = [_ref(m) for m in f_subj]
                 d_tgt = [_ref(m) for t in obj for m in _actors_at(t, self.index)] or [_ref(m) for m in src]
-            events.append(
+            if d_src is not src_refs or d_tgt is not tgt_refs:
+                d_pairs = [(d_src, d_tgt)]
+            events.extend(
                 self._event(
                     d_type,
                     d_mode,
                     d_cameo,
-                    d_src,
-                    d_tgt,
+                    p_src,
+                    p_tgt,
                     cand,
                     sent,
                     date,
@@ -1190,6 +1195,7 @@ class EventCoder:
                     conf - 0.1,
                     f"intent({frame_tok.lemma_ if frame_tok is not None else 'future'})+{rule_text}",
                 )
+                for p_src, p_tgt in d_pairs
             )
         return events
 
