@@ -79,6 +79,8 @@ _NAME_ENTITIES = frozenset({"ORG", "GPE", "FAC", "NORP", "PERSON", "WORK_OF_ART"
 _DEFIANCE_NOUNS = frozenset({"defiance", "protest", "opposition"})
 # Sectors of non-state actors whose untargeted violence is aimed at home (rebels, militias, civilians).
 _NON_STATE = frozenset({"REB", "CVL", "OPP", "CRM"})
+# Verbs whose object, not any other argument, is the visitor ("received the minister", not "received aid from").
+_HOSTING_VERBS = frozenset({"receive", "host", "welcome"})
 # Verbs of travel whose "for" phrase names the event the travellers take part in ("flew to Cairo for talks").
 _MOTION_VERBS = frozenset(
     {"return", "come", "arrive", "travel", "go", "head", "fly", "gather", "convene", "meet"}
@@ -986,8 +988,15 @@ class EventCoder:
         if (
             entry.mode == "visit"
             and not entry.constraints
-            and not paths.get("target", "").startswith("nsubjpass")
-            and not any(o.dep_ == "dobj" and self.index.at(o) is not None for o in cand.tok.children)
+            and (
+                not tgt
+                or (
+                    entry.head in _HOSTING_VERBS
+                    and entry.pos == "V"
+                    and not paths.get("target", "").startswith("nsubjpass")
+                    and not any(o.dep_ == "dobj" and self.index.at(o) is not None for o in cand.tok.children)
+                )
+            )
         ):
             # "received the first pages", "received assurances from the government": receiving or hosting
             # is a visit only with a visitor as its object
