@@ -1587,7 +1587,13 @@ class EventCoder:
         s = _unique_refs(src)
         t = _unique_refs(tgt)
         s_codes = {a.code for a in s if a.code}
-        if t and len(s) == 2 and len(s_codes) == 2 and all(a.code in s_codes for a in t):
+        if (
+            t
+            and (typ in _MUTUAL_TYPES or typ == "CONSULT")
+            and len(s) == 2
+            and len(s_codes) == 2
+            and all(a.code in s_codes for a in t)
+        ):
             t = []  # "Palestinians and Israelis failed to reach agreement on Palestinian offices": each other
         if not t and len(s) == 2:
             if typ == "CONSULT":
