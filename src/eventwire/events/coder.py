@@ -1086,6 +1086,11 @@ class EventCoder:
             and all(_ref(m).sector in _NON_STATE for m in src)
         ):
             tgt, paths["target"] = src[:1], "home"  # "the guerrillas have sworn to fight on"
+        if typ == "RETREAT" and mode == "disarm" and not src and tgt and paths.get("target") == "nsubjpass":
+            # "the guerrillas have been demobilized": with no one named doing it, they disarm themselves
+            src, paths["source"] = tgt, "nsubjpass"
+            place = self._place_of(cand.tok)
+            tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
         if typ == "THREATEN" and src and not tgt:
             # "threatened to strike unless Israel rescinded ...": the party the condition names
             cond = self._condition_subject(cand.tok)
@@ -1349,7 +1354,7 @@ class EventCoder:
             s_toks, patients, path = _subject_tokens(verb)
         for t in s_toks:
             src.extend(m for m in _actors_at(t, self.index) if m not in src)
-        if not src and path == "acl-head" and tok.head.head.i != tok.head.i:
+        if not src and path == "acl-head" and tok.head.head.i != tok.head.i and tok.head.dep_ == "dobj":
             # "issued a declaration demanding that ...": the declaration's issuer
             for t in _subject_tokens(tok.head.head)[0]:
                 src.extend(m for m in _actors_at(t, self.index) if m not in src)
@@ -1649,6 +1654,8 @@ class EventCoder:
                 e.type in ("PROTEST", cand.entry.type)
                 for e in self.lex.entries_for(verb.head.lemma_.lower(), "N")
             )
+            # "an attempt to assassinate the governor": an attempted act is asserted
+            and self.lex.frames.get(verb.head.lemma_.lower()) != "aspect"
         ):
             hypothetical = True  # "faces pressure to help Iran", "a plan to attack": the act is not asserted
         if verb.dep_ == "advcl" and _infinitive(verb) and any(self._flags_of(verb.head)):
