@@ -1551,6 +1551,10 @@ class EventCoder:
                 a.dep_ == "prep" and a.lower_ in topic | {"in", "at"} for a in t.ancestors if a.i > tok.i
             ):
                 continue  # "resumed negotiations on a French proposal", "a summit in Astana": no partner
+            if cand.entry.type == "ASSAULT" and any(
+                a.dep_ == "prep" and a.lower_ == "for" for a in t.ancestors if a.i > tok.i
+            ):
+                continue  # "attacks during its campaign for an Islamic state": a goal, not a target
             if m is not None and others(t) and _has_code([m]) and not _in_clause_of_other_verb(t, tok):
                 yield [m], "nearest"
                 break
