@@ -1116,6 +1116,9 @@ class EventCoder:
             # an announced intention is itself an AGREE or THREATEN ("will support" is intent to cooperate)
             future = True
             comp = self.lex.complements.get(("intent", typ))
+            if intent and cand.frame_tok is not None:
+                # a verb-specific intention ("prepared to shell": a force posture, not a verbal threat)
+                comp = self.lex.complements.get((f"intent:{cand.frame_tok.lemma_.lower()}", typ)) or comp
             if self._condition_subject(_clause_verb(cand)) and any(
                 m.lower_ == "unless"
                 for c in _clause_verb(cand).children
