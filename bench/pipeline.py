@@ -8,7 +8,10 @@ is >= 0.75) and a per-stage breakdown measured by timing each stage function ove
 ``.venv/bin/python bench/pipeline.py --memory [N]`` streams ``N`` articles (default 10,000: the texts again
 with their dates shifted, so every article is new) through ``Pipeline.process`` and prints the resident set
 size every 1,000 articles and its growth from article 1,000 to ``N``, with the size of spaCy's StringStore
-(which grows with every new string the tokenizer sees: spaCy's own, not ours).
+(which grows with every new string the tokenizer sees: spaCy's own, not ours), the peak RSS and the number of
+live Python memory blocks after a collection (``--every K`` prints every ``K`` articles instead). The peak is the
+parser's: it grows with ``--batch-size`` times document length, not with the number of articles.
+``--n-process N`` adds a row for ``Pipeline(n_process=N)`` (parse workers; the coders stay in-process).
 
 The texts are the bundled samples (``src/eventwire/data/samples``) plus the benchmark texts in
 ``../shared/benchmarks/*.jsonl`` when that folder exists, repeated to at least ``--words`` words.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import re
 import resource
@@ -156,6 +160,16 @@ def throughput(args: argparse.Namespace) -> int:
     for name, t in (("bare nlp.pipe", t_bare), ("Pipeline.process", t_whole)):
         print(f"{name:<22}{t.wall:>9.2f}{t.cpu:>9.2f}{words / t.wall:>16.0f}{words / t.cpu:>15.0f}")
     print(f"{'ratio (wall)':<22}{t_bare.wall / t_whole.wall:>9.3f}   target >= 0.75")
+    if args.n_process > 1:
+        multi = Pipeline(
+            nlp=nlp, kb=kb, lexicon=lexicon, n_process=args.n_process, batch_size=args.batch_size
+        )
+        t_multi = Timer()
+        t_multi.run(lambda: sum(1 for _ in multi.process(articles)))
+        name = f"process n_process={args.n_process}"
+        print(
+            f"{name:<22}{t_multi.wall:>9.2f}{'':>9}{words / t_multi.wall:>16.0f}   (wall; CPU here is the parent's only)"
+        )
     print(f"{'ratio (cpu)':<22}{t_bare.cpu / t_whole.cpu:>9.3f}")
     print()
     print(f"{'stage':<22}{'wall s':>9}{'cpu s':>9}{'% of parse (cpu)':>18}")
@@ -190,11 +204,12 @@ def stream(base: list[Article], n: int) -> Iterator[Article]:
         yield shifted(base[i % len(base)], i // len(base))
 
 
-def rss_mib() -> float:
-    """Current resident set size in MiB (VmRSS), or the peak from getrusage where /proc is missing."""
+def rss_mib(field: str = "VmRSS") -> float:
+    """Resident set size in MiB (``VmRSS`` now, ``VmHWM`` the peak), or the peak from getrusage where /proc
+    is missing."""
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -209,16 +224,26 @@ def memory(args: argparse.Namespace) -> int:
     pipe._load()
     assert pipe.nlp is not None
     strings = pipe.nlp.vocab.strings
-    print(f"{'articles':>9}{'RSS MiB':>10}{'StringStore':>13}{'s':>8}")
+    every = args.every
+    print(f"RSS after loading: {rss_mib():.1f} MiB")
+    print(f"{'articles':>9}{'RSS MiB':>10}{'peak MiB':>10}{'py blocks':>11}{'StringStore':>13}{'s':>8}")
     t0 = time.perf_counter()
-    marks: dict[int, float] = {}
+    marks: dict[int, tuple[float, int]] = {}
     for i, _ in enumerate(pipe.process(stream(base, n)), start=1):
-        if i % 1000 == 0 or i == n:
-            marks[i] = rss_mib()
-            print(f"{i:>9}{marks[i]:>10.1f}{len(strings):>13}{time.perf_counter() - t0:>8.0f}", flush=True)
+        if i % every == 0 or i == n:
+            gc.collect()  # count what is still referenced, not garbage waiting for a collection
+            marks[i] = (rss_mib(), sys.getallocatedblocks())
+            print(
+                f"{i:>9}{marks[i][0]:>10.1f}{rss_mib('VmHWM'):>10.1f}{marks[i][1]:>11}{len(strings):>13}"
+                f"{time.perf_counter() - t0:>8.0f}",
+                flush=True,
+            )
     first = marks.get(1000, next(iter(marks.values())))
-    print(f"growth from article 1000 to {n}: {marks[n] - first:+.1f} MiB")
-    print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MiB")
+    print(
+        f"growth from article {1000 if 1000 in marks else every} to {n}: RSS {marks[n][0] - first[0]:+.1f} MiB, "
+        f"Python blocks {marks[n][1] - first[1]:+d}"
+    )
+    print(f"peak RSS: {rss_mib('VmHWM'):.1f} MiB")
     return 0
 
 
@@ -227,9 +252,21 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--words", type=int, default=60_000, help="repeat the texts to at least this many words")
     ap.add_argument("--rounds", type=int, default=3, help="runs of each mode; the best is kept")
-    ap.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size for both runs")
+    ap.add_argument(
+        "--batch-size",
+        type=int,
+        default=Pipeline.batch_size,
+        help="nlp.pipe batch size for both runs (Pipeline's)",
+    )
+    ap.add_argument(
+        "--n-process",
+        type=int,
+        default=1,
+        help="also time Pipeline(n_process=N): parse workers, coders in-process",
+    )
     ap.add_argument("--memory", type=int, nargs="?", const=10_000, default=None, metavar="N",
                     help="stream N articles (default 10,000) and print RSS every 1,000")  # fmt: skip
+    ap.add_argument("--every", type=int, default=1000, help="--memory: print a line every this many articles")
     args = ap.parse_args(argv)
     return memory(args) if args.memory else throughput(args)
 
