@@ -77,6 +77,8 @@ _NOUN_TARGET_PREPS = frozenset(
 _NAME_ENTITIES = frozenset({"ORG", "GPE", "FAC", "NORP", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"})
 # Nouns of "in defiance of X", "in protest at X": X is the target of the protest.
 _DEFIANCE_NOUNS = frozenset({"defiance", "protest", "opposition"})
+# Objects that make a concession one to another party's demands ("met their demands").
+_DEMAND_NOUNS = frozenset({"demand", "condition", "request", "call", "ultimatum"})
 # Sectors of non-state actors whose untargeted violence is aimed at home (rebels, militias, civilians).
 _NON_STATE = frozenset({"REB", "CVL", "OPP", "CRM"})
 # Verbs whose object, not any other argument, is the visitor ("received the minister", not "received aid from").
@@ -983,7 +985,13 @@ class EventCoder:
             and any(c.dep_ == "xcomp" and (not tgt or c.i in by_tok) for c in cand.tok.children)
         ):
             return []  # "helped to plan the killings": taking part in an act, not giving aid to anyone
-        if entry.head == "meet" and entry.pos == "V" and not tgt and len(_unique_refs(src)) == 1:
+        if (
+            entry.head == "meet"
+            and entry.pos == "V"
+            and not entry.constraints
+            and not tgt
+            and len(_unique_refs(src)) == 1
+        ):
             return []  # "the cabinet met on Sunday": a body in session, not a meeting between parties
         if (
             entry.mode == "visit"
@@ -1062,7 +1070,11 @@ class EventCoder:
             # a protest, concession or act of repression with no named target is aimed at the place where it
             # happens, or at home ("Sudan's government lifted the state of emergency")
             place = self._place_of(cand.tok)
-            tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
+            demanded = any(
+                c.dep_ in _OBJ_DEPS and c.lemma_.lower() in _DEMAND_NOUNS for c in _clause_verb(cand).children
+            )  # "met the hostage-takers' demands": a concession to someone unnamed, not to itself
+            if place or not demanded:
+                tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
         if typ == "ASSAULT" and _has_code(src) and not _has_code(tgt) and entry.pos == "V":
             # "killed 23 people when they blew themselves up in Tel Aviv": unnamed victims are the place's
             place = (
