@@ -1059,6 +1059,8 @@ class EventCoder:
                 demand_flags = self._flags_of(cand.frame_tok) if cand.frame_tok is not None else None
         if not src and not tgt:
             return []  # no actor at all: nothing to code
+        if typ == "ASSAULT" and not src and entry.pos == "V" and self._by_mishap(cand.tok):
+            return []  # "victims killed by the plane crash", "the earthquake killed 40": no attacker at all
         if typ in ("ASSAULT", "PROTEST") and not src and entry.pos == "V":
             # "a roadside bomb near Samarra killed ...": an unidentified attacker is coded by the place (CAMEO)
             place = self._place_of(cand.tok)
@@ -1688,6 +1690,14 @@ class EventCoder:
                 n = True
             negated, hypothetical, future = negated or n, hypothetical or h, future or f
         return negated, hypothetical, future
+
+    def _by_mishap(self, verb: Token) -> bool:
+        """Whether the subject or passive agent of ``verb`` is an accident or disaster ("killed by the crash")."""
+        s_toks, _, _ = _subject_tokens(verb)
+        causes = list(s_toks) + [
+            p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ]
+        return any(self.lex.frames.get(t.lemma_.lower()) == "mishap" for t in causes)
 
     @staticmethod
     def _conditional_offer(cand: _Cand) -> bool:
