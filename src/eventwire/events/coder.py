@@ -960,6 +960,9 @@ class EventCoder:
         if entry.pos == "N" and cand.support is None and not borrowed and not self._noun_has_source(cand.tok):
             return []
         src, tgt, paths = self._arguments(cand, by_tok)
+        if entry.scope == "received":  # "Romania received aid from Jordan": the giver acts on the receiver
+            src, tgt = tgt, src
+            paths["source"], paths["target"] = paths.get("target", ""), paths.get("source", "")
         if borrowed and cand.outer is not None and not src:
             src, o_tgt, o_paths = self._arguments(cand.outer, by_tok)
             tgt = tgt or o_tgt
