@@ -77,6 +77,8 @@ _NOUN_TARGET_PREPS = frozenset(
 _NAME_ENTITIES = frozenset({"ORG", "GPE", "FAC", "NORP", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"})
 # Nouns of "in defiance of X", "in protest at X": X is the target of the protest.
 _DEFIANCE_NOUNS = frozenset({"defiance", "protest", "opposition"})
+# Participles by which a vehicle or convoy hit in an attack names whom it carried ("a plane carrying ...").
+_CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "bring", "take"})
 # Objects that make a concession one to another party's demands ("met their demands").
 _DEMAND_NOUNS = frozenset({"demand", "condition", "request", "call", "ultimatum"})
 # Sectors of non-state actors whose untargeted violence is aimed at home (rebels, militias, civilians).
@@ -833,6 +835,18 @@ class EventCoder:
             if (
                 dep == "advcl"
                 and cand.entry.type == "ASSAULT"
+                and cand.entry.mode == "destroy"
+                and cand.tok.tag_ == "VBG"
+                and parent.i in by_tok
+                and by_tok[parent.i].entry.type == "PROTEST"
+            ):
+                cand.outer = by_tok[
+                    parent.i
+                ]  # "prisoners rioted, setting fire to mattresses": how they rioted
+                return
+            if (
+                dep == "advcl"
+                and cand.entry.type == "ASSAULT"
                 and parent.i in by_tok
                 and by_tok[parent.i] is not cand
                 and by_tok[parent.i].entry.type in ("ASSAULT", "COERCE")
@@ -1164,7 +1178,7 @@ class EventCoder:
             f"{rule} ; source={paths.get('source', '')} ; target={paths.get('target', '')}"
             + _span_note(src, tgt, sent)
         )
-        pairs = self._pairs(typ, src, tgt)
+        pairs = self._pairs(typ, src, tgt, mode)
         src_refs, tgt_refs = pairs[0]
         for p_src, p_tgt in pairs:
             events.append(
@@ -1504,6 +1518,16 @@ class EventCoder:
             preps -= topic
             for p, path in _prep_objects(o, preps):
                 yield others(p), f"{o.text}>{path}"
+        if cand.entry.type in ("ASSAULT", "COERCE"):  # "shot down a helicopter carrying EU monitors"
+            hit = objects + [
+                p for c in tok.children if c.dep_ in ("prt", "prep") for p in c.children if p.dep_ == "pobj"
+            ]
+            for o in hit:
+                for a in o.children:
+                    if a.dep_ == "acl" and a.tag_ == "VBG" and a.lemma_.lower() in _CARRYING_VERBS:
+                        for x in a.children:
+                            if x.dep_ == "dobj":
+                                yield others(x), f"{o.text}>acl>{a.text}>dobj"
         if cand.entry.type in _PLACE_TARGET_TYPES:  # "demonstrated in Serbia", "shelled positions near Rafah"
             for p, path in _prep_objects(tok, frozenset({"in", "near", "inside"})):
                 found = [
@@ -1609,7 +1633,7 @@ class EventCoder:
         return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children)
 
     def _pairs(
-        self, typ: str, src: list[Mention], tgt: list[Mention]
+        self, typ: str, src: list[Mention], tgt: list[Mention], mode: str | None = None
     ) -> list[tuple[list[ActorRef], list[ActorRef]]]:
         """Source and target lists of the events to emit (CODING.md: a meeting of two parties is one symmetric
         CONSULT; mutual agreements and signings are one event each way; three or more: all sources)."""
@@ -1627,7 +1651,7 @@ class EventCoder:
         if not t and len(s) == 2:
             if typ == "CONSULT":
                 return [([s[0]], [s[1]])]
-            if typ in _MUTUAL_TYPES:
+            if typ in _MUTUAL_TYPES or (typ == "RETREAT" and mode == "ceasefire"):
                 return [([s[0]], [s[1]]), ([s[1]], [s[0]])]
         return [(s, t)]
 
