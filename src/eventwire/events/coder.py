@@ -1092,7 +1092,7 @@ class EventCoder:
             demanded = any(
                 c.dep_ in _OBJ_DEPS and c.lemma_.lower() in _DEMAND_NOUNS for c in _clause_verb(cand).children
             )  # "met the hostage-takers' demands": a concession to someone unnamed, not to itself
-            if place or not demanded:
+            if place or not (demanded or mode == "cyber"):  # hacking is rarely aimed at one's own state
                 tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
         if typ == "ASSAULT" and _has_code(src) and not _has_code(tgt) and entry.pos == "V":
             # "killed 23 people when they blew themselves up in Tel Aviv": unnamed victims are the place's
