@@ -77,6 +77,10 @@ _NOUN_TARGET_PREPS = frozenset(
 _NAME_ENTITIES = frozenset({"ORG", "GPE", "FAC", "NORP", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"})
 # Nouns of "in defiance of X", "in protest at X": X is the target of the protest.
 _DEFIANCE_NOUNS = frozenset({"defiance", "protest", "opposition"})
+# Nouns of "arrested on charges of ...": the arrest states an accusation (CAMEO 112).
+_CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "suspicion"})
+# Arrests (not sentences) whose "for doing X" states the arresting side's accusation.
+_ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "hold"})
 # Participles by which a vehicle or convoy hit in an attack names whom it carried ("a plane carrying ...").
 _CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "bring", "take"})
 # Objects that make a concession one to another party's demands ("met their demands").
@@ -1078,8 +1082,9 @@ class EventCoder:
             return []  # no actor at all: nothing to code
         if typ == "ASSAULT" and not src and entry.pos == "V" and self._by_mishap(cand.tok):
             return []  # "victims killed by the plane crash", "the earthquake killed 40": no attacker at all
-        if typ in ("ASSAULT", "PROTEST") and not src and entry.pos == "V":
-            # "a roadside bomb near Samarra killed ...": an unidentified attacker is coded by the place (CAMEO)
+        if typ in ("ASSAULT", "PROTEST", "COERCE") and not src and entry.pos == "V":
+            # "a roadside bomb near Samarra killed ...", "was arrested in Lebanon": an unidentified attacker or
+            # arresting authority is coded by the place (CAMEO)
             place = self._place_of(cand.tok)
             if place:
                 src, paths["source"] = place, "place"
@@ -1127,21 +1132,26 @@ class EventCoder:
             cond = self._condition_subject(cand.tok)
             if cond:
                 tgt, paths["target"] = cond, "condition-subject"
+        if typ == "COERCE" and mode == "arrest" and src and self._charged(cand.tok):
+            # "jailed them on charges of treason", "arrested for collaborating with Israel": an accusation too
+            derived_charge = True
+        else:
+            derived_charge = False
         negated, hypothetical, future = self._flags(cand)
         if demand_flags is not None:  # "X said Y must ...": the demand is made, whatever Y's modal says
             negated, hypothetical, future = demand_flags
         if self._continuing(cand):
             future = False
-        derived: list[tuple[str, str | None, str]] = []
+        derived: list[tuple[str, str | None, str, str | None]] = []  # type, mode, cameo, rule label
         if hypothetical and not negated and src and self._flags_of(_clause_verb(cand))[1]:
             comp = self.lex.complements.get(("hypothetical", typ))  # "may halt mediation if ...": a threat
             if comp is not None:
-                derived.append((comp.type, comp.mode, comp.cameo))
+                derived.append((comp.type, comp.mode, comp.cameo, None))
         if hypothetical and not negated and src and typ in _COOPERATIVE and self._conditional_offer(cand):
             # "would meet the mediator if he gave them a veto": a conditional offer expresses intent (CAMEO 03)
             comp = self.lex.complements.get(("intent", typ))
             if comp is not None:
-                derived.append((comp.type, comp.mode, comp.cameo))
+                derived.append((comp.type, comp.mode, comp.cameo, None))
         intent = cand.frame == "intent" and cand.frame_tok is not None
         if intent or (future and not negated and not hypothetical):
             # an announced intention is itself an AGREE or THREATEN ("will support" is intent to cooperate)
@@ -1158,13 +1168,15 @@ class EventCoder:
             ):
                 # "will withdraw its force unless X holds elections": an announced act made conditional on the
                 # other side's compliance is a threat, whatever the act
-                derived.append(("THREATEN", None, "130"))
+                derived.append(("THREATEN", None, "130", None))
             elif comp is not None:
-                derived.append((comp.type, comp.mode, comp.cameo))
+                derived.append((comp.type, comp.mode, comp.cameo, None))
         if negated and not hypothetical and typ in _COOPERATIVE and src:
             # "will not accept", "would not meet their demands": a refusal (PLOVER REJECT)
             comp = self.lex.complements.get(("REJECT", typ))
-            derived.append(("REJECT", comp.mode if comp else None, comp.cameo if comp else "120"))
+            derived.append(("REJECT", comp.mode if comp else None, comp.cameo if comp else "120", None))
+        if derived_charge and not (negated or hypothetical or future):
+            derived.append(("ACCUSE", "allege", "112", "charge"))
         events = []
         date, basis = self._date(cand, sent, para)
         conf = (
@@ -1200,7 +1212,7 @@ class EventCoder:
                     rule_text,
                 )
             )
-        for d_type, d_mode, d_cameo in derived:
+        for d_type, d_mode, d_cameo, d_label in derived:
             frame_tok = cand.frame_tok if intent else None
             f_neg, f_hyp, f_fut = (
                 self._flags_of(frame_tok) if frame_tok is not None else (False, False, False)
@@ -1225,6 +1237,7 @@ class EventCoder:
                 d_tgt = [_ref(m) for t in obj for m in _actors_at(t, self.index)] or [_ref(m) for m in src]
             if d_src is not src_refs or d_tgt is not tgt_refs:
                 d_pairs = [(d_src, d_tgt)]
+            label = d_label or f"intent({frame_tok.lemma_ if frame_tok is not None else 'future'})"
             events.extend(
                 self._event(
                     d_type,
@@ -1241,7 +1254,7 @@ class EventCoder:
                     f_fut,
                     reported_by,
                     conf - 0.1,
-                    f"intent({frame_tok.lemma_ if frame_tok is not None else 'future'})+{rule_text}",
+                    f"{label}+{rule_text}",
                 )
                 for p_src, p_tgt in d_pairs
             )
@@ -1717,6 +1730,24 @@ class EventCoder:
                 n = True
             negated, hypothetical, future = negated or n, hypothetical or h, future or f
         return negated, hypothetical, future
+
+    @staticmethod
+    def _charged(verb: Token) -> bool:
+        """Whether an arrest names its charge ("on charges of treason", "for collaborating with Israel")."""
+        for c in verb.children:
+            if c.dep_ != "prep":
+                continue
+            for p in c.children:
+                if c.lower_ == "on" and p.dep_ == "pobj" and p.lemma_.lower() in _CHARGE_NOUNS:
+                    return True
+                if (
+                    c.lower_ == "for"
+                    and p.dep_ == "pcomp"
+                    and p.tag_ == "VBG"
+                    and verb.lemma_.lower() in _ARREST_VERBS  # not a court's sentence for an offence
+                ):
+                    return True
+        return False
 
     def _by_mishap(self, verb: Token) -> bool:
         """Whether the subject or passive agent of ``verb`` is an accident or disaster ("killed by the crash")."""
