@@ -611,6 +611,23 @@ def _own_side_pronoun(m: Mention, tok: Token) -> bool:
 _PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "them", "him", "her", "us"})
 
 
+def _inflects(word: str, lemma: str) -> bool:
+    """Whether ``word`` is ``lemma`` or a regular plural of it ("talks", "embargoes", "atrocities", "crises").
+
+    >>> _inflects("aides", "aid"), _inflects("talks", "talk"), _inflects("atrocities", "atrocity")
+    (False, True, True)
+    """
+    if word in (lemma, lemma + "s"):
+        return True
+    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")) and word == lemma + "es":
+        return True
+    if lemma.endswith("y") and word == lemma[:-1] + "ies":
+        return True
+    if lemma.endswith("is") and word == lemma[:-2] + "es":
+        return True
+    return not word.isalpha() or not lemma.isalpha()  # hyphenated and other forms are left to the lemmatiser
+
+
 def _infinitive(tok: Token) -> bool:
     """Whether ``tok`` heads a to-infinitive ("to help")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -754,9 +771,14 @@ class EventCoder:
         return self._dedupe(out)
 
     def _in_name(self, cand: _Cand) -> bool:
-        """ "the Asia-Pacific Economic Cooperation forum": an event noun inside a proper name is no event."""
+        """ "the Asia-Pacific Economic Cooperation forum": an event noun inside a proper name is no event;
+        nor is a noun the tagger lemmatised onto an event noun ("aides" is not "aid")."""
         tok = cand.tok
-        if cand.entry.pos != "N" or not tok.text[:1].isupper():
+        if cand.entry.pos != "N":
+            return False
+        if not _inflects(tok.lower_, cand.entry.head.split()[-1]):
+            return True
+        if not tok.text[:1].isupper():
             return False
         return tok.ent_type_ in _NAME_ENTITIES or self.index.at(tok) is not None
 
@@ -1721,6 +1743,10 @@ class EventCoder:
             hypothetical = True  # "faces pressure to help Iran", "a plan to attack": the act is not asserted
         if verb.dep_ == "advcl" and _infinitive(verb) and any(self._flags_of(verb.head)):
             hypothetical = True  # "would not give permission to Russia to help Israel": the purpose is unmet
+        # "refrain from attacking", "avoided meeting": the act is not done
+        gov = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "from" else verb.head
+        if verb.dep_ in ("pcomp", "xcomp") and self.lex.frames.get(gov.lemma_.lower()) == "avoid":
+            negated = True
         # "did not agree to withdraw", "failed to withdraw": the governing verb's negation carries down
         cur = verb
         while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i:
