@@ -81,6 +81,8 @@ _DEFIANCE_NOUNS = frozenset({"defiance", "protest", "opposition"})
 _CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "suspicion"})
 # Arrests (not sentences) whose "for doing X" states the arresting side's accusation.
 _ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "hold"})
+# Fighting words that name a two-sided fight: "X clashed with Y" is an ASSAULT each way.
+_RECIPROCAL_FIGHTING = frozenset({"clash", "skirmish", "fighting", "battle", "firefight", "gunbattle"})
 # Participles by which a vehicle or convoy hit in an attack names whom it carried ("a plane carrying ...").
 _CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "bring", "take"})
 # Objects that make a concession one to another party's demands ("met their demands").
@@ -1102,6 +1104,18 @@ class EventCoder:
                 demand_flags = self._flags_of(cand.frame_tok) if cand.frame_tok is not None else None
         if not src and not tgt:
             return []  # no actor at all: nothing to code
+        if (
+            typ == "ASSAULT"
+            and entry.pos == "V"
+            and any(
+                t.i in by_tok
+                and by_tok[t.i].entry.type == "ASSAULT"
+                and by_tok[t.i].entry.pos == "N"
+                and self._noun_has_source(t)
+                for t in _subject_tokens(cand.tok)[0]
+            )
+        ):
+            return []  # "clashes between X and Y killed 12": the killing is the clashes' outcome, coded there
         if typ == "ASSAULT" and not src and entry.pos == "V" and self._by_mishap(cand.tok):
             return []  # "victims killed by the plane crash", "the earthquake killed 40": no attacker at all
         if typ in ("ASSAULT", "PROTEST", "COERCE") and not src and entry.pos == "V":
@@ -1212,7 +1226,21 @@ class EventCoder:
             f"{rule} ; source={paths.get('source', '')} ; target={paths.get('target', '')}"
             + _span_note(src, tgt, sent)
         )
+        reciprocal = (
+            typ == "ASSAULT"
+            and (
+                entry.head.split()[-1] in _RECIPROCAL_FIGHTING
+                or paths.get("target", "").endswith("prep:between")
+            )
+            # both sides named as fighters, not a place's adjective ("rioters in the Egyptian square")
+            and all(_ref(m).sector for m in src + tgt)
+        )
+        if reciprocal and not src and len({_ref(m).code for m in tgt if _ref(m).code}) >= 2:
+            src, tgt = tgt[:1], tgt[1:]  # "fighting between Sudanese troops and Ethiopian militias"
         pairs = self._pairs(typ, src, tgt, mode)
+        if reciprocal and len(pairs) == 1 and len(pairs[0][0]) == 1 and len(pairs[0][1]) == 1:
+            # "X clashed with Y": each side fought the other (one event each way)
+            pairs = pairs + [(pairs[0][1], pairs[0][0])]
         src_refs, tgt_refs = pairs[0]
         for p_src, p_tgt in pairs:
             events.append(
@@ -1370,6 +1398,10 @@ class EventCoder:
                 return True
             if c.dep_ == "prep" and c.lower_ == "by":
                 return True
+            if c.dep_ == "prep" and c.lower_ == "between":  # "clashes between Armenian and Azeri forces"
+                pair = [m for p in c.children if p.dep_ == "pobj" for m in _actors_at(p, self.index)]
+                if len({_ref(m).code for m in pair if _ref(m).code}) >= 2:
+                    return True
         return False
 
     def _arguments(
