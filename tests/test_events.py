@@ -110,7 +110,8 @@ def test_lexicon_is_indexed_by_lemma() -> None:
 def test_outcome_of_clashes_is_not_a_second_attack(pipe: Pipeline) -> None:
     """ "Clashes between X and Y killed 12": the killing is the clashes' outcome; one ASSAULT each way."""
     events = pipe.extract(
-        "Clashes between Armenian and Azerbaijani forces killed 12 soldiers on Tuesday.", pub_date="2023-03-08"
+        "Clashes between Armenian and Azerbaijani forces killed 12 soldiers on Tuesday.",
+        pub_date="2023-03-08",
     ).events
     assault = [e for e in events if e.type == "ASSAULT"]
     assert sorted((e.source[0].code, e.target[0].code) for e in assault) == [("ARM", "AZE"), ("AZE", "ARM")]
