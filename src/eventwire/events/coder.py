@@ -1235,8 +1235,13 @@ class EventCoder:
             # both sides named as fighters, not a place's adjective ("rioters in the Egyptian square")
             and all(_ref(m).sector for m in src + tgt)
         )
-        if reciprocal and not src and len({_ref(m).code for m in tgt if _ref(m).code}) >= 2:
-            src, tgt = tgt[:1], tgt[1:]  # "fighting between Sudanese troops and Ethiopian militias"
+        if (
+            (reciprocal or paths.get("target", "").endswith("prep:between"))
+            and not src
+            and len({_ref(m).code for m in tgt if _ref(m).code}) >= 2
+        ):
+            # "fighting between Sudanese troops and Ethiopian militias", "a summit between Obama and Xi"
+            src, tgt = tgt[:1], tgt[1:]
         pairs = self._pairs(typ, src, tgt, mode)
         if reciprocal and len(pairs) == 1 and len(pairs[0][0]) == 1 and len(pairs[0][1]) == 1:
             # "X clashed with Y": each side fought the other (one event each way)
