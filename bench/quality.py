@@ -160,6 +160,21 @@ def actor_section(results: list[EvalResult]) -> list[str]:
     skipped = [Path(r.path).name for r in results if not (r.actors["scored"] or r.actors["not_in_text"])]
     if skipped:
         lines += ["", "No gold actor surface texts in: " + ", ".join(f"`{s}`" for s in skipped) + "."]
+    by_doc = [r for r in results if r.actors.get("doc_scored")]
+    if by_doc:
+        lines += [
+            "",
+            "Gold actors coded without a surface text (a weaker, document-level check: does some mention of the "
+            "document resolve to the gold code?):",
+            "",
+            "| benchmark | actors | code found in document | accuracy |",
+            "|---|---:|---:|---:|",
+        ]
+        for r in by_doc:
+            a = r.actors
+            lines.append(
+                f"| `{Path(r.path).name}` | {a['doc_scored']} | {a['doc_correct']} | {num(a['document_accuracy'])} |"
+            )
     return lines
 
 

@@ -9,7 +9,10 @@ document, the pipeline's mentions overlapping an occurrence of that text are loo
 * ``missing``: no mention covers the text.
 
 Actors whose text does not occur verbatim (the PLOVER GSR's actor texts are not always substrings) are
-counted as ``not_in_text`` and not scored. Each (text, code) pair is scored once per document. Of the
+counted as ``not_in_text`` and not scored. Gold actors with a code but no surface text at all (the PETRARCH
+GSR codes actors without marking their words) get a weaker, document-level check instead: ``doc_correct`` of
+``doc_scored`` counts those whose code some mention of the document resolves to. Each (text, code) pair is
+scored once per document. Of the
 correct actors with a gold sector, ``sector_correct`` counts those where a mention with the right code also
 has the right sector. Pure functions over dicts (mentions shaped like ``Mention.to_dict()``).
 
@@ -39,6 +42,8 @@ class ActorCounts:
     not_in_text: int = 0
     sector_scored: int = 0
     sector_correct: int = 0
+    doc_scored: int = 0
+    doc_correct: int = 0
 
     @property
     def scored(self) -> int:
@@ -57,6 +62,7 @@ class ActorCounts:
         out["sector_accuracy"] = (
             round(self.sector_correct / self.sector_scored, 4) if self.sector_scored else None
         )
+        out["document_accuracy"] = round(self.doc_correct / self.doc_scored, 4) if self.doc_scored else None
         return out
 
 
@@ -80,10 +86,33 @@ def _gold_actors(doc: Mapping[str, Any]) -> list[tuple[str, str, str | None]]:
     return seen
 
 
+def _untexted_codes(doc: Mapping[str, Any]) -> set[str]:
+    """Codes of gold event actors that carry a code but no surface text."""
+    return {
+        str(actor["code"])
+        for event in doc.get("events") or ()
+        for actor in list(event.get("source") or ()) + list(event.get("target") or ())
+        if actor.get("code") and not actor.get("text")
+    }
+
+
 def score_actors(doc: Mapping[str, Any], mentions: Sequence[Mapping[str, Any]]) -> ActorCounts:
-    """Score one document's gold event actors against the pipeline's mentions."""
+    """Score one document's gold event actors against the pipeline's mentions.
+
+    >>> gold = {"text": "Lavrov met Blinken.", "events": [{"type": "CONSULT",
+    ...         "source": [{"code": "RUS", "sector": "GOV"}], "target": [{"code": "USA", "sector": "GOV"}]}]}
+    >>> lavrov = {"start": 0, "end": 6, "actor": {"code": "RUS", "sector": "GOV"}}
+    >>> c = score_actors(gold, [lavrov])
+    >>> (c.doc_correct, c.doc_scored)
+    (1, 2)
+    """
     text = str(doc.get("text") or "")
     counts = ActorCounts()
+    untexted = _untexted_codes(doc)
+    if untexted:
+        found = {str((m.get("actor") or {}).get("code")) for m in mentions}
+        counts.doc_scored += len(untexted)
+        counts.doc_correct += len(untexted & found)
     for surface, code, sector in _gold_actors(doc):
         spans = _occurrences(text, surface)
         if not spans:
