@@ -455,7 +455,9 @@ def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]
                 continue
             if c.dep_ == "acl":  # "crimes committed by Croat forces": the agent of the participle
                 for a in c.children:
-                    if a.dep_ == "agent":
+                    if a.dep_ == "agent" or (
+                        a.dep_ == "prep" and a.lower_ == "in" and c.lemma_.lower() == "base"
+                    ):  # "a militant group based in Syria": where it is based
                         for p in a.children:
                             if p.dep_ == "pobj":
                                 found.extend(_actors_at(p, index, depth + 1))
