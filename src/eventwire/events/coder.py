@@ -277,6 +277,12 @@ def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
                     if c.lemma_.lower() in con.lemmas or c.lower_ in con.lemmas:
                         found = c
                         break
+                    for x in c.children:  # "provided photographs and other military intelligence"
+                        if x.dep_ == "conj" and x.lemma_.lower() in con.lemmas:
+                            found = x
+                            break
+                    if found is not None:
+                        break
                     for p in c.children:  # "25,000 tons of food aid", "a package of sanctions"
                         if p.dep_ == "prep" and p.lower_ == "of":
                             hit = [
