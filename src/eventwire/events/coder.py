@@ -278,7 +278,7 @@ def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
                         found = c
                         break
                     for x in c.children:  # "provided photographs and other military intelligence"
-                        if x.dep_ == "conj" and x.lemma_.lower() in con.lemmas:
+                        if x.dep_ == "conj" and x.pos_ == "NOUN" and x.lemma_.lower() in con.lemmas:
                             found = x
                             break
                     if found is not None:
