@@ -193,6 +193,10 @@ _MUTUAL_TYPES = frozenset({"AGREE", "SUPPORT", "ACCUSE", "COOPERATE", "REJECT"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
 _MATERIAL_COOPERATION = frozenset({"CONCEDE", "RETREAT", "AID", "COOPERATE"})
 _COOPERATIVE = frozenset({"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "SUPPORT", "CONSULT"})
+# frames.tsv word lists that describe nouns and modifiers, never a governing frame verb.
+_NOUN_FRAMES = frozenset({"figurative", "mishap", "unarmed"})
+# Nouns of a frontier: their modifiers ("on the Thai border") locate an act; only a force posture is aimed there.
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
 
 
 @dataclass
@@ -950,6 +954,8 @@ class EventCoder:
                 cand.support = parent  # "negotiators return to Geneva for talks": the travellers hold them
                 return
             frame = self.lex.frames.get(parent.lemma_.lower()) if parent.pos_ in ("VERB", "AUX") else None
+            if frame in _NOUN_FRAMES:
+                frame = None  # word lists for nouns and modifiers ("lobby", "crash"), not frame verbs
             if (
                 frame == "allege"
                 and (
@@ -1030,6 +1036,8 @@ class EventCoder:
         ):  # "personal attacks": words, not force
             typ, mode, cameo = "ACCUSE", "disapprove", "111"
             rule += " +figurative"
+        if typ == "MOBILIZE" and entry.pos == "V" and self._unarmed_object(cand.tok):
+            return []  # "mobilized lobbying groups in Spain": campaigning, not a force posture
         if (
             entry.type == "AID"
             and entry.pos == "V"
@@ -1564,7 +1572,19 @@ class EventCoder:
 
         src_codes = {m.actor.code for m in src if m.actor is not None and m.actor.code}
 
+        aimed_at_border = cand.entry.type in ("MOBILIZE", "THREATEN")
+
         def others(t: Token) -> list[Mention]:
+            if t.lemma_.lower() in _BORDER_NOUNS and not aimed_at_border:
+                # "captured a camp on the Venezuelan border": a place; only "the border with X" names a side
+                return [
+                    m
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ in ("with", "between")
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                    for m in others(p)
+                ]
             # not the source itself, nor a pronoun standing for it ("opened its borders")
             return [
                 m
@@ -1608,7 +1628,10 @@ class EventCoder:
                         for x in a.children:
                             if x.dep_ == "dobj":
                                 yield others(x), f"{o.text}>acl>{a.text}>dobj"
-        if cand.entry.type in _PLACE_TARGET_TYPES:  # "demonstrated in Serbia", "shelled positions near Rafah"
+        if (
+            cand.entry.type in _PLACE_TARGET_TYPES
+            and not (cand.entry.type == "CONSULT" and len(src_codes) >= 2)
+        ):  # "demonstrated in Serbia", "shelled positions near Rafah"; "X and Y met in Geneva" meet each other
             for p, path in _prep_objects(tok, frozenset({"in", "near", "inside"})):
                 found = [
                     m for m in others(p) if m.label in ("GPE", "LOC", "FAC") or m.how in ("name", "alias")
@@ -1671,6 +1694,8 @@ class EventCoder:
             if t.i <= tok.i or t.dep_ in ("relcl", "advcl", "ccomp"):
                 continue
             m = self.index.at(t)
+            if not aimed_at_border and t.head.lemma_.lower() in _BORDER_NOUNS and t.dep_ != "pobj":
+                continue  # "near the eastern Thai border": where it happened, not whom it hit
             if topic and any(
                 a.dep_ == "prep" and a.lower_ in topic | {"in", "at"} for a in t.ancestors if a.i > tok.i
             ):
@@ -1818,6 +1843,26 @@ class EventCoder:
                     and verb.lemma_.lower() in _ARREST_VERBS  # not a court's sentence for an offence
                 ):
                     return True
+        return False
+
+    def _unarmed_object(self, verb: Token) -> bool:
+        """Whether the object of a mobilising verb is no force: a head or modifier listed as ``unarmed`` in
+        frames.tsv ("mobilized supporters", "deployed lobbying groups"), unless a modifier arms it."""
+        for o in verb.children:
+            if o.dep_ not in _OBJ_DEPS and o.dep_ != "nsubjpass":
+                continue
+            heads = [o] + [  # "thousands of supporters": the quantified noun
+                p
+                for c in o.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            words = heads + [c for h in heads for c in h.children if c.dep_ in ("compound", "amod", "nmod")]
+            if any(c.lemma_.lower() in ("armed", "military", "paramilitary") for c in words):
+                return False
+            if any(self.lex.frames.get(w.lemma_.lower()) == "unarmed" for w in words):
+                return True
         return False
 
     def _by_mishap(self, verb: Token) -> bool:
