@@ -252,7 +252,7 @@ def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
         found: Token | None = None
         if con.rel == "prt":
             for c in children:
-                if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in con.lemmas:
+                if c.dep_ in ("prt", "prep", "advmod", "npadvmod") and c.lower_ in con.lemmas:  # "test-fired"
                     found = c
                     break
             if found is not None and con.objects:
