@@ -1036,6 +1036,14 @@ class EventCoder:
         ):  # "personal attacks": words, not force
             typ, mode, cameo = "ACCUSE", "disapprove", "111"
             rule += " +figurative"
+        if (
+            typ == "MOBILIZE"
+            and entry.pos == "V"
+            and cand.obj is not None
+            and any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in cand.obj.children)
+        ):  # "held joint naval exercises": military cooperation between the parties (CODING.md)
+            typ, mode, cameo = "COOPERATE", "military", "062"
+            rule += " +joint"
         if typ == "MOBILIZE" and entry.pos == "V" and self._unarmed_object(cand.tok):
             return []  # "mobilized lobbying groups in Spain": campaigning, not a force posture
         if (
@@ -1596,6 +1604,10 @@ class EventCoder:
         objects = [o for o in tok.children if o.dep_ in _OBJ_DEPS]
         if cand.obj is not None and cand.obj not in objects:
             objects.append(cand.obj)
+        if cand.entry.type == "COOPERATE" and objects:
+            # "extradited a Russian businessman to the United States": the partner receives the object
+            for p, path in _prep_objects(tok, frozenset({"to"})):
+                yield others(p), path
         for o in objects:
             if o.i not in cand.used:
                 yield others(o), o.dep_
