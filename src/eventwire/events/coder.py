@@ -348,12 +348,26 @@ def _base_forms(word: str) -> list[str]:
     return out[1:]
 
 
+def _root_noun_misparse(tok: Token) -> bool:
+    """ "Nurses from two French charities donated and delivered supplies to X": a sentence whose root the parser
+    made the subject noun, with the real main verb an object-taking participle of the noun's of/from phrase."""
+    root = tok.sent.root
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.head.dep_ != "pobj" or tok.head.head.dep_ != "prep" or tok.head.head.head.i != root.i:
+        return False
+    verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return any(o.dep_ == "dobj" for v in verbs for o in v.children) and not any(
+        c.dep_ == "agent" for c in tok.children
+    )
+
+
 def _background_participle(tok: Token) -> bool:
     """ "the Israeli-occupied sector", "a member jailed a year ago": a participle that describes its noun
     states background, not a new event (unless an agent says who did it)."""
     if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):  # "an occupying army", "Israeli-occupied"
         return True
-    if tok.tag_ != "VBN":
+    if tok.tag_ != "VBN" or _root_noun_misparse(tok):
         return False
     head = tok.head
     if head.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.head.children):
@@ -579,6 +593,8 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
     if tok.dep_ == "relcl" and head.i != tok.i:
         return [head], [], "relcl-head"
     if tok.dep_ == "acl" and head.i != tok.i:
+        if _root_noun_misparse(tok):
+            return [tok.head], [], "root-noun>from"  # the body the people come from acts (CAMEO)
         if tok.tag_ == "VBN":  # "soldiers killed in Ukraine": the noun is what the participle happened to
             return [], [head], "passive"
         return [head], [], "acl-head"
