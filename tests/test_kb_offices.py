@@ -363,3 +363,47 @@ def test_aliases_used_in_news_1980_2000(people: dict[str, dict[str, str]]) -> No
     for pid, aliases in wanted.items():
         assert aliases <= set(_aliases(people[pid])), pid
     assert people["person:margaret-thatcher"]["gender"] == "f"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "phrase", "code", "actor_id"),
+    [
+        ("King Hassan received the envoy in Rabat on Monday.", "1990-05-07", "King Hassan", "MAR",
+         "person:hassan-ii"),
+        ("President Mitterand flew to Bonn for talks.", "1989-11-20", "Mitterand", "FRA",
+         "person:francois-mitterrand"),
+        ("Gorbachev telephoned Kohl about the treaty.", "1990-07-10", "Gorbachev", "RUS",
+         "person:mikhail-gorbachev"),
+        ("Gorbachev telephoned Kohl about the treaty.", "1990-07-10", "Kohl", "DEU", "person:helmut-kohl"),
+        ("Mrs. Aquino named a new defence secretary.", "1988-03-02", "Aquino", "PHL",
+         "person:corazon-aquino"),
+        # the same surname in 2012 is her son
+        ("Aquino named a new defence secretary.", "2012-03-02", "Aquino", "PHL", "person:benigno-aquino-iii"),
+        ("The Secretary-General, Javier Perez de Cuellar, appealed for calm.", "1988-08-01",
+         "Perez de Cuellar", "UN", "person:javier-perez-de-cuellar"),
+    ],
+)  # fmt: skip
+def test_resolver_finds_1980_2000_office_holders(
+    text: str, date: str, phrase: str, code: str, actor_id: str
+) -> None:
+    from eventwire.actors import load_kb, resolve_mentions
+    from eventwire.nlp import load_model
+
+    kb = load_kb()
+    ms = [m for m in resolve_mentions(load_model()(kb.repair(text)), date, kb) if phrase in m.text]
+    assert ms, f"no mention of {phrase!r}"
+    assert ms[0].actor is not None
+    assert (ms[0].actor.code, ms[0].actor.actor_id) == (code, actor_id)
+
+
+def test_rank_major_general_is_not_john_major() -> None:
+    from eventwire.actors import load_kb, resolve_mentions
+    from eventwire.nlp import load_model
+
+    kb = load_kb()
+    text = "Major General Okafor said the convoy reached the border. Major said the talks would go on."
+    ms = resolve_mentions(load_model()(text), "1995-03-01", kb)
+    ids = [(m.text, m.actor.actor_id if m.actor else None) for m in ms]
+    assert ("Major", "person:john-major") in ids  # the prime minister in 1995
+    assert not any(t.startswith("Major General") and a == "person:john-major" for t, a in ids)
+    assert any(t == "Major General Okafor" for t, _ in ids)
