@@ -362,12 +362,22 @@ def _root_noun_misparse(tok: Token) -> bool:
     )
 
 
+def _participle_as_past(tok: Token) -> bool:
+    """ "the journalists jailed for criticising Ankara": a noun-modifying participle the tagger took for a
+    past tense (VBD) but which has no object of its own."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBD"
+        and not any(c.dep_ in ("dobj", "nsubj", "dative") for c in tok.children)
+    )
+
+
 def _background_participle(tok: Token) -> bool:
     """ "the Israeli-occupied sector", "a member jailed a year ago": a participle that describes its noun
     states background, not a new event (unless an agent says who did it)."""
     if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):  # "an occupying army", "Israeli-occupied"
         return True
-    if tok.tag_ != "VBN" or _root_noun_misparse(tok):
+    if (tok.tag_ != "VBN" and not _participle_as_past(tok)) or _root_noun_misparse(tok):
         return False
     head = tok.head
     if head.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.head.children):
@@ -595,7 +605,7 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
     if tok.dep_ == "acl" and head.i != tok.i:
         if _root_noun_misparse(tok):
             return [tok.head], [], "root-noun>from"  # the body the people come from acts (CAMEO)
-        if tok.tag_ == "VBN":  # "soldiers killed in Ukraine": the noun is what the participle happened to
+        if tok.tag_ == "VBN" or _participle_as_past(tok):  # "soldiers killed in Ukraine": the noun is what the participle happened to
             return [], [head], "passive"
         return [head], [], "acl-head"
     if tok.dep_ in ("advcl", "pcomp") and head.i != tok.i:
