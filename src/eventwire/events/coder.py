@@ -605,7 +605,8 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
     if tok.dep_ == "acl" and head.i != tok.i:
         if _root_noun_misparse(tok):
             return [tok.head], [], "root-noun>from"  # the body the people come from acts (CAMEO)
-        if tok.tag_ == "VBN" or _participle_as_past(tok):  # "soldiers killed in Ukraine": the noun is what the participle happened to
+        # "soldiers killed in Ukraine": the noun is what the participle happened to
+        if tok.tag_ == "VBN" or _participle_as_past(tok):
             return [], [head], "passive"
         return [head], [], "acl-head"
     if tok.dep_ in ("advcl", "pcomp") and head.i != tok.i:
