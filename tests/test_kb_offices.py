@@ -407,3 +407,19 @@ def test_rank_major_general_is_not_john_major() -> None:
     assert ("Major", "person:john-major") in ids  # the prime minister in 1995
     assert not any(t.startswith("Major General") and a == "person:john-major" for t, a in ids)
     assert any(t == "Major General Okafor" for t, _ in ids)
+
+
+def test_countries_that_had_no_leaders() -> None:
+    """Venezuela, Thailand, El Salvador, Spain, the Netherlands, Belgium, Austria, Ireland, Kuwait, Oman and
+    Kazakhstan had no head of state or government in the KB before the 1980-2000 extension."""
+    offices = _rows("offices.tsv")
+    assert _holder_on(offices, "VEN", "head_of_state", "2005-01-01") == {"person:hugo-chavez"}
+    assert _holder_on(offices, "THA", "head_of_state", "2000-01-01") == {"person:bhumibol-adulyadej"}
+    assert _holder_on(offices, "SLV", "head_of_state", "2020-01-01") == {"person:nayib-bukele"}
+    assert _holder_on(offices, "ESP", "head_of_government", "2020-01-01") == {"person:pedro-sanchez"}
+    assert _holder_on(offices, "NLD", "head_of_government", "2015-01-01") == {"person:mark-rutte"}
+    assert _holder_on(offices, "BEL", "head_of_government", "2009-01-01") == {"person:herman-van-rompuy"}
+    assert _holder_on(offices, "AUT", "head_of_state", "1990-01-01") == {"person:kurt-waldheim"}
+    assert _holder_on(offices, "IRL", "head_of_government", "2000-01-01") == {"person:bertie-ahern"}
+    assert _holder_on(offices, "KWT", "head_of_state", "1990-08-02") == {"person:jaber-al-ahmad-al-sabah"}
+    assert _holder_on(offices, "KAZ", "head_of_state", "2010-01-01") == {"person:nursultan-nazarbayev"}
