@@ -1110,7 +1110,14 @@ class EventCoder:
             and src
             and all(m.how in ("group", "demonym") and _ref(m).sector == "MIL" for m in src)
         ):
-            return []  # "troops arrived in Bosnia": a deployment, not a visit
+            if not any(
+                t.lemma_.lower() == "peacekeeper" or any(c.lower_ == "peacekeeping" for c in t.children)
+                for t in _subject_tokens(cand.tok)[0]
+            ):
+                return []  # "troops arrived in Bosnia": a deployment, not a visit
+            # "Dutch peacekeeping troops arrived in Mali": peacekeeping provided to the host (CAMEO 074)
+            typ, mode, cameo = "AID", None, "074"
+            rule += " +peacekeepers"
         inner = self._inner(cand, by_tok)
         if inner is not None:
             comp = self.lex.complements.get((entry.type, inner.entry.type))
