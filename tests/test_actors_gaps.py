@@ -227,3 +227,15 @@ def test_honorific_with_a_sector_takes_the_context_country(kb: KnowledgeBase) ->
     assert codes(mentions(kb, "Gen. Moussa Diarra resigned on Monday."), "Gen. Moussa Diarra") == [
         (None, "MIL")
     ]
+
+
+def test_undated_namesakes_of_one_country_resolve_to_the_latest() -> None:
+    from eventwire.pipeline import Pipeline
+    from eventwire.records import Article
+
+    text = "President Bush said the talks on the missile treaty would go on."
+    result = next(iter(Pipeline().process([Article(id="undated-bush", text=text, pub_date=None)])))
+    bush = [m for m in result.mentions if m.text.endswith("Bush")]
+    assert bush and bush[0].actor is not None
+    assert bush[0].actor.code == "USA"
+    assert bush[0].actor.name == "George W. Bush"

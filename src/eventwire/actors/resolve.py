@@ -955,6 +955,9 @@ def _pick_person(
         return in_office[0]
     if len(cands) == 1:
         return cands[0]
+    if strict and ctx.date is None and len({o.code for p in cands for o in p.offices}) == 1:
+        # Namesakes of one country in an undated text ("President Bush"): the latest, as for current holders.
+        return max(cands, key=lambda p: max(o.start for o in p.offices))
     return None if strict else (in_office or cands)[0]
 
 
