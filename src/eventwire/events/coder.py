@@ -18,6 +18,7 @@ One pass per sentence:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -193,8 +194,10 @@ _MUTUAL_TYPES = frozenset({"AGREE", "SUPPORT", "ACCUSE", "COOPERATE", "REJECT"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
 _MATERIAL_COOPERATION = frozenset({"CONCEDE", "RETREAT", "AID", "COOPERATE"})
 _COOPERATIVE = frozenset({"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "SUPPORT", "CONSULT"})
+# A match score ("3-1", "2–0"), never a date or a range of years.
+_SCORE = re.compile(r"(?:0|[1-9]\d?)[-–](?:0|[1-9]\d?)")
 # frames.tsv word lists that describe nouns and modifiers, never a governing frame verb.
-_NOUN_FRAMES = frozenset({"figurative", "mishap", "unarmed"})
+_NOUN_FRAMES = frozenset({"figurative", "mishap", "unarmed", "adversity"})
 # Nouns of a frontier: their modifiers ("on the Thai border") locate an act; only a force posture is aimed there.
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
 
@@ -1071,6 +1074,10 @@ class EventCoder:
         ):  # "held joint naval exercises": military cooperation between the parties (CODING.md)
             typ, mode, cameo = "COOPERATE", "military", "062"
             rule += " +joint"
+        if typ == "ASSAULT" and entry.pos == "V" and self._adverse_object(cand):
+            return []  # "could fight inflation", "battled wildfires": a problem, not a party
+        if typ == "ASSAULT" and entry.pos == "V" and self._contest(cand.tok, tgt):
+            return []  # "Brazil beat Argentina 3-1": a match, not a beating
         if typ == "MOBILIZE" and entry.pos == "V" and self._unarmed_object(cand.tok):
             return []  # "mobilized lobbying groups in Spain": campaigning, not a force posture
         if (
@@ -1890,6 +1897,42 @@ class EventCoder:
                 ):
                     return True
         return False
+
+    def _adverse_object(self, cand: _Cand) -> bool:
+        """Whether a conflict verb's object (or its against/with object) is a problem or hazard listed as
+        ``adversity`` or ``mishap`` in frames.tsv ("fight inflation", "battled the blaze"); objects the
+        lexicon entry itself used ("set fire to", "opened fire") do not count."""
+        verb = cand.tok
+        objs = [c for c in verb.children if c.dep_ in _OBJ_DEPS]
+        objs += [p for p, _ in _prep_objects(verb, frozenset({"against", "with"}))]
+        objs = [o for o in objs if o.i not in cand.used and (cand.obj is None or o.i != cand.obj.i)]
+        return bool(objs) and all(
+            self.lex.frames.get(o.lemma_.lower()) in ("adversity", "mishap")
+            or any(
+                c.dep_ == "compound" and self.lex.frames.get(c.lemma_.lower()) in ("adversity", "mishap")
+                for c in o.children
+            )
+            for o in objs
+        )
+
+    @staticmethod
+    def _contest(verb: Token, tgt: list[Mention]) -> bool:
+        """Whether "beat"/"defeat" reports a match or vote: a score in the clause ("3-1"), or a country or
+        nationality beaten as a whole ("Brazil beat Argentina")."""
+        if any(_SCORE.fullmatch(t.text) for t in verb.subtree) or any(
+            t.text in ("-", "–")
+            and 0 < t.i < len(t.doc) - 1
+            and _SCORE.fullmatch(f"{t.nbor(-1).text}-{t.nbor(1).text}") is not None
+            and not (t.i > 1 and t.nbor(-2).text in ("-", "–"))
+            and not (t.i < len(t.doc) - 2 and t.nbor(2).text in ("-", "–"))
+            for t in verb.subtree
+        ):
+            return True
+        return (
+            verb.lemma_.lower() in ("beat", "defeat")
+            and bool(tgt)
+            and all(m.label == "GPE" and m.how in ("name", "alias") for m in tgt)
+        )
 
     def _unarmed_object(self, verb: Token) -> bool:
         """Whether the object of a mobilising verb is no force: a head or modifier listed as ``unarmed`` in
