@@ -197,7 +197,7 @@ _COOPERATIVE = frozenset({"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "SU
 # A match score ("3-1", "2–0"), never a date or a range of years.
 _SCORE = re.compile(r"(?:0|[1-9]\d?)[-–](?:0|[1-9]\d?)")
 # frames.tsv word lists that describe nouns and modifiers, never a governing frame verb.
-_NOUN_FRAMES = frozenset({"figurative", "mishap", "unarmed", "adversity"})
+_NOUN_FRAMES = frozenset({"figurative", "mishap", "unarmed", "adversity", "discourse", "level"})
 # Nouns of a frontier: their modifiers ("on the Thai border") locate an act; only a force posture is aimed there.
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
 
@@ -1076,6 +1076,16 @@ class EventCoder:
             rule += " +joint"
         if typ == "ASSAULT" and entry.pos == "V" and self._adverse_object(cand):
             return []  # "could fight inflation", "battled wildfires": a problem, not a party
+        if typ == "ASSAULT" and entry.pos == "V" and not entry.constraints:
+            word_objs = self._object_frames(cand)
+            if word_objs and word_objs <= {"level"}:
+                return []  # "inflation hit 85 percent", "hit a record high": a figure reached
+            if word_objs == {"discourse"}:
+                if any(c.dep_ == "prt" and c.lower_ == "down" for c in cand.tok.children):
+                    return []  # "the court struck down the law": a ruling, not an attack
+                # "attacked the government's budget as reckless": words (CAMEO 111)
+                typ, mode, cameo = "ACCUSE", "disapprove", "111"
+                rule += " +discourse"
         if typ == "ASSAULT" and entry.pos == "V" and self._contest(cand.tok, tgt):
             return []  # "Brazil beat Argentina 3-1": a match, not a beating
         if typ == "MOBILIZE" and entry.pos == "V" and self._unarmed_object(cand.tok):
@@ -1181,8 +1191,10 @@ class EventCoder:
             )
         ):
             return []  # "clashes between X and Y killed 12": the killing is the clashes' outcome, coded there
-        if typ == "ASSAULT" and not src and entry.pos == "V" and self._by_mishap(cand.tok):
-            return []  # "victims killed by the plane crash", "the earthquake killed 40": no attacker at all
+        if typ == "ASSAULT" and entry.pos == "V" and self._by_mishap(cand.tok):
+            # "victims killed by the plane crash", "the flood in Kenya killed 40": no attacker at all, even
+            # where the place of the disaster names a country
+            return []
         if typ in ("ASSAULT", "PROTEST", "COERCE") and not src and entry.pos == "V":
             # "a roadside bomb near Samarra killed ...", "was arrested in Lebanon": an unidentified attacker or
             # arresting authority is coded by the place (CAMEO)
@@ -1914,6 +1926,22 @@ class EventCoder:
             )
             for o in objs
         )
+
+    def _object_frames(self, cand: _Cand) -> set[str]:
+        """The frames.tsv word lists (``discourse``, ``level``) of a bare conflict verb's objects, when every
+        object is in one; a percentage or sum of money counts as ``level``. Empty when any object is not."""
+        verb = cand.tok
+        objs = [c for c in verb.children if c.dep_ in _OBJ_DEPS]
+        out: set[str] = set()
+        for o in objs:
+            frame = self.lex.frames.get(o.lemma_.lower())
+            if frame in ("discourse", "level"):
+                out.add(frame)
+            elif o.ent_type_ in ("PERCENT", "MONEY") and self.index.at(o) is None:  # not "killed 30"
+                out.add("level")
+            else:
+                return set()
+        return out
 
     @staticmethod
     def _contest(verb: Token, tgt: list[Mention]) -> bool:

@@ -25,7 +25,19 @@ from eventwire.records import PLOVER_TYPES
 POS_CLASSES = ("V", "N", "A")
 RELATIONS = ("prt", "prep", "dobj", "xcomp", "compound")
 SCOPES = ("any", "reported", "received")
-FRAMES = ("say", "intent", "aspect", "allege", "figurative", "mishap", "avoid", "unarmed", "adversity")
+FRAMES = (
+    "say",
+    "intent",
+    "aspect",
+    "allege",
+    "figurative",
+    "mishap",
+    "avoid",
+    "unarmed",
+    "adversity",
+    "discourse",
+    "level",
+)
 
 # CAMEO codes the reference table files under another PLOVER type than the one the lexicon uses, with why.
 TYPE_EXCEPTIONS: dict[str, tuple[str, str]] = {
