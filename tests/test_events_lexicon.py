@@ -42,6 +42,13 @@ def test_entry_is_valid(entry) -> None:  # type: ignore[no-untyped-def]
     assert parse_pattern(entry.pattern)[0] == entry.head
 
 
+def test_frames_list_each_word_once() -> None:
+    # a later row would silently override an earlier one ("flood" as mishap and adversity)
+    with _data_file("lexicon", "frames.tsv").open(encoding="utf-8") as fh:
+        lemmas = [r["lemma"] for r in csv.DictReader(fh, delimiter="\t")]
+    assert len(lemmas) == len(set(lemmas)), sorted({x for x in lemmas if lemmas.count(x) > 1})
+
+
 def test_frames_and_complements_are_valid() -> None:
     assert set(LEX.frames.values()) <= set(FRAMES)
     assert LEX.frames["say"] == "say" and LEX.frames["plan"] == "intent"
