@@ -194,6 +194,8 @@ _MUTUAL_TYPES = frozenset({"AGREE", "SUPPORT", "ACCUSE", "COOPERATE", "REJECT"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
 _MATERIAL_COOPERATION = frozenset({"CONCEDE", "RETREAT", "AID", "COOPERATE"})
 _COOPERATIVE = frozenset({"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "SUPPORT", "CONSULT"})
+# Texts a body adopts whose participle states their content ("a resolution condemning X").
+_TEXT_NOUNS = frozenset({"resolution", "motion", "declaration", "statement", "communique", "communiqué"})
 # A match score ("3-1", "2–0"), never a date or a range of years.
 _SCORE = re.compile(r"(?:0|[1-9]\d?)[-–](?:0|[1-9]\d?)")
 # frames.tsv word lists that describe nouns and modifiers, never a governing frame verb.
@@ -1141,6 +1143,15 @@ class EventCoder:
             if comp is not None and not any(c.rel == "xcomp" for c in entry.constraints):
                 typ, mode, cameo = comp.type, comp.mode or mode, comp.cameo
                 rule += f" +complement:{inner.entry.pattern}"
+            elif (
+                entry.type == "SUPPORT"
+                and cand.obj is not None
+                and cand.obj.lemma_.lower() in _TEXT_NOUNS
+                and inner.tok.dep_ == "acl"
+                and inner.tok.head.i == cand.obj.i
+            ):  # "adopted a resolution condemning the coup": the adopters condemn it (not support it)
+                typ, mode, cameo = inner.entry.type, inner.entry.mode, inner.entry.cameo
+                rule += f" +content:{inner.entry.pattern}"
             i_src, i_tgt, i_paths = self._arguments(inner, by_tok)
             if not tgt:
                 if typ in ("REQUEST", "ACCUSE") and i_src and not self._same_side(i_src, src):
