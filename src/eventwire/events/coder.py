@@ -194,6 +194,8 @@ _MUTUAL_TYPES = frozenset({"AGREE", "SUPPORT", "ACCUSE", "COOPERATE", "REJECT"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
 _MATERIAL_COOPERATION = frozenset({"CONCEDE", "RETREAT", "AID", "COOPERATE"})
 _COOPERATIVE = frozenset({"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "SUPPORT", "CONSULT"})
+# Event nouns "have" carries as an encounter or words ("had talks", "had a row", "had clashes").
+_HAVE_TYPES = frozenset({"CONSULT", "AGREE", "ACCUSE", "REJECT", "ASSAULT", "PROTEST"})
 # Texts a body adopts whose participle states their content ("a resolution condemning X").
 _TEXT_NOUNS = frozenset({"resolution", "motion", "declaration", "statement", "communique", "communiqué"})
 # A match score ("3-1", "2–0"), never a date or a range of years.
@@ -375,6 +377,16 @@ def _participle_as_past(tok: Token) -> bool:
         and tok.tag_ == "VBD"
         and not any(c.dep_ in ("dobj", "nsubj", "dative") for c in tok.children)
     )
+
+
+def _supports(verb: Token, cand: _Cand) -> bool:
+    """Whether ``verb`` carries ``cand``'s event noun: a support verb, but "have" only for encounters and
+    words ("had talks", "had a row"); with aid, troops or sanctions it is possession ("had unspent
+    donations", "has troops in the region")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _SUPPORT_VERBS:
+        return False
+    return lemma != "have" or cand.entry.type in _HAVE_TYPES
 
 
 def _background_participle(tok: Token) -> bool:
@@ -967,12 +979,7 @@ class EventCoder:
                     break  # a verb under an object position is its own clause
                 cand.outer = outer
                 return
-            if (
-                cand.entry.pos == "N"
-                and dep == "dobj"
-                and parent.lemma_.lower() in _SUPPORT_VERBS
-                and cand.support is None
-            ):
+            if cand.entry.pos == "N" and dep == "dobj" and _supports(parent, cand) and cand.support is None:
                 cand.support = parent  # "told a news conference": the verb carries the noun
                 cur = parent
                 continue
@@ -1016,7 +1023,7 @@ class EventCoder:
                     continue
                 return
             if cand.entry.pos == "N" and dep in ("dobj", "pobj", "attr") and parent.pos_ == "VERB":
-                if parent.lemma_.lower() in _SUPPORT_VERBS and cand.support is None:
+                if _supports(parent, cand) and cand.support is None:
                     cand.support = parent
                 cur = parent
                 continue
