@@ -197,7 +197,13 @@ _COOPERATIVE = frozenset({"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "SU
 # Event nouns "have" carries as an encounter or words ("had talks", "had a row", "had clashes").
 _HAVE_TYPES = frozenset({"CONSULT", "AGREE", "ACCUSE", "REJECT", "ASSAULT", "PROTEST"})
 # Texts a body adopts whose participle states their content ("a resolution condemning X").
-_TEXT_NOUNS = frozenset({"resolution", "motion", "declaration", "statement", "communique", "communiqué"})
+_TEXT_NOUNS = frozenset(
+    {"resolution", "motion", "declaration", "statement", "communique", "communiqué", "draft", "bill", "text"}
+)
+# Verbs that stop such a text: what it states never took effect ("vetoed a resolution condemning X").
+_THWART_VERBS = frozenset(
+    {"veto", "block", "reject", "defeat", "kill", "scrap", "shelve", "torpedo", "oppose"}
+)
 # A match score ("3-1", "2–0"), never a date or a range of years.
 _SCORE = re.compile(r"(?:0|[1-9]\d?)[-–](?:0|[1-9]\d?)")
 # frames.tsv word lists that describe nouns and modifiers, never a governing frame verb.
@@ -1896,6 +1902,14 @@ class EventCoder:
             hypothetical = True  # "faces pressure to help Iran", "a plan to attack": the act is not asserted
         if verb.dep_ == "advcl" and _infinitive(verb) and any(self._flags_of(verb.head)):
             hypothetical = True  # "would not give permission to Russia to help Israel": the purpose is unmet
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBG"
+            and verb.head.lemma_.lower() in _TEXT_NOUNS
+            and verb.head.dep_ in ("dobj", "nsubjpass")
+            and verb.head.head.lemma_.lower() in _THWART_VERBS
+        ):
+            negated = True  # "blocked a UN statement condemning the junta": the condemnation never issued
         # "refrain from attacking", "avoided meeting": the act is not done
         gov = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "from" else verb.head
         if verb.dep_ in ("pcomp", "xcomp") and self.lex.frames.get(gov.lemma_.lower()) == "avoid":
