@@ -196,6 +196,8 @@ _MATERIAL_COOPERATION = frozenset({"CONCEDE", "RETREAT", "AID", "COOPERATE"})
 _COOPERATIVE = frozenset({"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "SUPPORT", "CONSULT"})
 # Event nouns "have" carries as an encounter or words ("had talks", "had a row", "had clashes").
 _HAVE_TYPES = frozenset({"CONSULT", "AGREE", "ACCUSE", "REJECT", "ASSAULT", "PROTEST"})
+# Crowds whose violence is a riot (CAMEO 145), not an armed attack.
+_PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter"})
 # Texts a body adopts whose participle states their content ("a resolution condemning X").
 _TEXT_NOUNS = frozenset(
     {"resolution", "motion", "declaration", "statement", "communique", "communiqué", "draft", "bill", "text"}
@@ -1089,6 +1091,13 @@ class EventCoder:
         ):  # "held joint naval exercises": military cooperation between the parties (CODING.md)
             typ, mode, cameo = "COOPERATE", "military", "062"
             rule += " +joint"
+        if (
+            typ == "ASSAULT"
+            and entry.mode not in ("firearms", "heavy-weapons", "aerial", "drone", "bombing", "suicide")
+            and self._by_protesters(cand.tok)
+        ):  # "the building was demolished by protesters": violent protest, not armed force (CAMEO 145)
+            typ, mode, cameo = "PROTEST", "riot", "145"
+            rule += " +protesters"
         if typ == "ASSAULT" and entry.pos == "V" and self._adverse_object(cand):
             return []  # "could fight inflation", "battled wildfires": a problem, not a party
         if typ == "ASSAULT" and entry.pos == "V" and not entry.constraints:
@@ -1941,6 +1950,12 @@ class EventCoder:
                 ):
                     return True
         return False
+
+    @staticmethod
+    def _by_protesters(verb: Token) -> bool:
+        """Whether the acting side of ``verb`` (subject or passive agent) is protesters or rioters."""
+        s_toks, _, _ = _subject_tokens(verb)
+        return bool(s_toks) and all(t.lemma_.lower() in _PROTESTER_NOUNS for t in s_toks)
 
     def _adverse_object(self, cand: _Cand) -> bool:
         """Whether a conflict verb's object (or its against/with object) is a problem or hazard listed as
