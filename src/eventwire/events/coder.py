@@ -1110,7 +1110,7 @@ class EventCoder:
                 # "attacked the government's budget as reckless": words (CAMEO 111)
                 typ, mode, cameo = "ACCUSE", "disapprove", "111"
                 rule += " +discourse"
-        if typ == "ASSAULT" and entry.pos == "V" and self._contest(cand.tok, tgt):
+        if typ == "ASSAULT" and entry.pos == "V" and self._contest(cand.tok):
             return []  # "Brazil beat Argentina 3-1": a match, not a beating
         if typ == "MOBILIZE" and entry.pos == "V" and self._unarmed_object(cand.tok):
             return []  # "mobilized lobbying groups in Spain": campaigning, not a force posture
@@ -1991,9 +1991,9 @@ class EventCoder:
         return out
 
     @staticmethod
-    def _contest(verb: Token, tgt: list[Mention]) -> bool:
-        """Whether "beat"/"defeat" reports a match or vote: a score in the clause ("3-1"), or a country or
-        nationality beaten as a whole ("Brazil beat Argentina")."""
+    def _contest(verb: Token) -> bool:
+        """Whether a conflict verb reports a match: a score in its clause ("crushed Barcelona 8-2"), or "beat" or
+        "defeat" with a country itself as object ("France defeated Germany")."""
         if any(_SCORE.fullmatch(t.text) for t in verb.subtree) or any(
             t.text in ("-", "–")
             and 0 < t.i < len(t.doc) - 1
@@ -2003,10 +2003,11 @@ class EventCoder:
             for t in verb.subtree
         ):
             return True
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
         return (
             verb.lemma_.lower() in ("beat", "defeat")
-            and bool(tgt)
-            and all(m.label == "GPE" and m.how in ("name", "alias") for m in tgt)
+            and bool(objs)
+            and all(o.ent_type_ == "GPE" for o in objs)  # the country itself, not "protesters from Thailand"
         )
 
     def _unarmed_object(self, verb: Token) -> bool:
