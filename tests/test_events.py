@@ -116,3 +116,17 @@ def test_outcome_of_clashes_is_not_a_second_attack(pipe: Pipeline) -> None:
     assault = [e for e in events if e.type == "ASSAULT"]
     assert sorted((e.source[0].code, e.target[0].code) for e in assault) == [("ARM", "AZE"), ("AZE", "ARM")]
     assert {e.trigger for e in assault} == {"Clashes"}
+
+
+def test_a_situation_as_subject_performs_no_verbal_act() -> None:
+    """ "the crisis that threatens Europe" is no THREATEN; a people noun unknown to the KB still acts."""
+    from eventwire.pipeline import Pipeline
+
+    pipe = Pipeline()
+    crisis = pipe.extract("To contain the crisis that threatens Europe, Blinken and Lavrov spoke by phone.",
+                          pub_date="2022-02-01")  # fmt: skip
+    assert [e.type for e in crisis.events] == ["CONSULT"]
+    plan = pipe.extract("The draft plan rejects any compromise with the northern rebels.", pub_date="2022-02-01")
+    assert not [e for e in plan.events if e.type == "REJECT"]
+    elders = pipe.extract("Village elders in Kenya demanded that the army leave the district.", pub_date="2022-02-01")
+    assert [e.type for e in elders.events if e.type == "REQUEST"] == ["REQUEST"]

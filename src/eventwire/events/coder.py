@@ -569,6 +569,21 @@ _STATIVE_PASSIVES = frozenset(
 )
 
 
+def _thing_subject(tok: Token) -> bool:
+    """True when a verb's subject is a common noun that names no actor ("the crisis that threatens Europe",
+    "the plan rejects ..."): verbal acts need someone to perform them. A relative pronoun stands for its
+    antecedent. Called only when no actor mention covers the subject."""
+    subj, _, path = _subject_tokens(tok)
+    if path != "nsubj" or not subj:
+        return False
+    heads = [tok.head if (s.tag_ == "WDT" and tok.dep_ == "relcl") else s for s in subj]
+    # singular, and not shaped like a word for people ("elders", "members", "the negotiator" may be actors)
+    return all(h.tag_ == "NN" and not h.lower_.endswith(_PERSON_SUFFIXES) for h in heads)
+
+
+_PERSON_SUFFIXES = ("er", "or", "ist", "man", "woman", "ian", "ant", "ent", "ee", "ess", "ier", "ive")
+
+
 def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token], str]:
     """(source tokens, patient tokens, path) for a verb or predicate adjective."""
     children = list(tok.children)
@@ -1212,6 +1227,8 @@ class EventCoder:
                 demand_flags = self._flags_of(cand.frame_tok) if cand.frame_tok is not None else None
         if not src and not tgt:
             return []  # no actor at all: nothing to code
+        if not src and typ in VERBAL_TYPES and entry.pos == "V" and _thing_subject(cand.tok):
+            return []  # "the crisis that threatens Europe": a situation, not an actor, threatens
         if (
             typ == "ASSAULT"
             and entry.pos == "V"
