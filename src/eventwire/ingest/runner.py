@@ -9,7 +9,6 @@ whole; the next run first finishes every ``processed=0`` article, so nothing is 
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -75,16 +74,12 @@ def ingest(
     summary = IngestSummary()
     batch_size = max(1, batch_size)
     seen: set[str] = set()
-    # Articles handed to the pipeline, in order: results come back in the same order, and a result's article
-    # may carry a new id when the pipeline repaired its text; it is saved under the stored id.
-    fed: deque[Article] = deque()
 
     def new_articles() -> Iterator[Article]:
         # Finish what an interrupted run left behind before reading anything new.
         for article in list(store.unprocessed_articles()):
             summary.resumed += 1
             seen.add(article.id)
-            fed.append(article)
             yield article
         for chunk in _chunks(items, batch_size):
             fresh: list[Article] = []
@@ -107,14 +102,13 @@ def ingest(
                     seen.add(article.id)
                     summary.stored += 1
                     fresh.append(article)
-            for article in fresh:
-                fed.append(article)
-                yield article
+            yield from fresh
 
     for results in _chunks(pipeline.process(new_articles()), batch_size):
         with store.transaction():
             for result in results:
-                store.save_result(result, article_id=fed.popleft().id)
+                # The pipeline keeps each article's id and text (repair offsets are mapped back).
+                store.save_result(result)
         for result in results:
             summary.processed += 1
             summary.non_english += result.article.language != "en"
