@@ -45,13 +45,6 @@ class ActorRef:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
-    @property
-    def surname(self) -> str | None:
-        """Last word of a person's name (for quote-speaker scoring)."""
-        if not self.name or self.kind not in (None, "person"):
-            return None
-        return self.name.split()[-1]
-
 
 @dataclass(slots=True)
 class Sentence:
