@@ -12,6 +12,7 @@ a longest-match walk over the tokens of a parsed document with one dictionary pr
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -464,6 +465,7 @@ def _load_people(kb: KnowledgeBase, b: _Builder, people: Path, offices: Path | N
             kb.holders.setdefault((term.code, term.office), []).append(term)
     surnames: dict[str, set[str]] = defaultdict(set)
     for p in kb.people.values():
+        given = _given_name_words(p)
         for n in (p.name, *p.aliases):
             if len(n.split()) == 1:  # a one-word alias ("Putin", "Lula", "Xi") is how the person is called
                 if _surname_like(n, min_len=2):
@@ -471,9 +473,54 @@ def _load_people(kb: KnowledgeBase, b: _Builder, people: Path, offices: Path | N
                 continue
             b.add(n, "person", "name" if n == p.name else "alias", actor_id=p.actor_id, gender=p.gender,
                   case=CASE_TITLE)  # fmt: skip
-            if _surname_like(n.split()[-1]):
-                surnames[fold(n.split()[-1])].add(p.actor_id)
+            last = n.split()[-1]
+            if _surname_like(last) and fold(last) not in given:
+                surnames[fold(last)].add(p.actor_id)
     kb.surnames = {k: sorted(v) for k, v in surnames.items()}
+
+
+# A romanised Korean or Chinese given name written with a hyphen: "Myung-bak", "Jae-in", "Ing-wen". The
+# capitalised first syllable and lower-case second one tell it from hyphenated Western or Arabic surnames
+# ("Kramp-Karrenbauer", "Ramos-Horta", "al-Assad").
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def _given_name_words(p: Person) -> frozenset[str]:
+    """Folded last words of a person's multi-word names that are given names, not surnames, so that they
+    never stand alone for the person.
+
+    Two signs in the KB's own data: a hyphenated East Asian given name at the end of a name ("Lee
+    Myung-bak", "Kim Jong-un"): its syllables are given-name parts in every spelling ("Lee Myung Bak",
+    "Kim Jong Un"); and a one-word alias that is the *first* word of a longer name while that name's last
+    word is no one-word alias ("Xi" for "Xi Jin Ping", "Yoon" for "Yoon Suk Yeol", "Anwar" for "Anwar
+    Ibrahim"): the person is called by the first word (the family name first, or the given name in Thai,
+    Malay or Ethiopian usage), and the last word is not how news refers to them alone.
+
+    >>> sorted(_given_name_words(Person("p", "Lee Myung-bak", ("Lee Myung Bak",), "m")))
+    ['bak', 'myung', 'myung-bak']
+    >>> sorted(_given_name_words(Person("p", "Xi Jinping", ("Xi", "Xi Jin Ping"), "m")))
+    ['jinping', 'ping']
+    >>> sorted(_given_name_words(Person("p", "Dilma Rousseff", ("Rousseff", "Dilma"), "f")))
+    []
+    """
+    forms = [n.split() for n in (p.name, *p.aliases) if len(n.split()) > 1]
+    one_word = {fold(n) for n in (p.name, *p.aliases) if len(n.split()) == 1}
+    hyphenated: set[str] = set()
+    for words in forms:
+        if _HYPHENATED_GIVEN.match(words[-1]):
+            hyphenated.add(fold(words[-1]))
+            hyphenated.update(fold(words[-1]).split("-"))
+    called_by_first: set[str] = set()
+    surnames: set[str] = set()  # last words that some other spelling does give as a surname
+    for words in forms:
+        last = fold(words[-1])
+        if last in hyphenated:
+            continue
+        if fold(words[0]) in one_word and last not in one_word:
+            called_by_first.add(last)
+        else:
+            surnames.add(last)  # "Suluhu Hassan" beside "Samia Suluhu Hassan" and "Samia"
+    return frozenset(hyphenated | (called_by_first - surnames))
 
 
 _ROMAN = frozenset("IVXL")

@@ -63,6 +63,8 @@ _CONTEXT_KINDS = frozenset({"country", "capital", "demonym", "metonym", "place"}
 _SLUG = re.compile(r"[^a-z0-9]+")
 _PRONOUN_WINDOW = 3  # sentences back
 _MAX_NAME_RUN = 4
+_MAX_ACRONYM = 4  # letters of an all-capital token read as an acronym rather than a surname
+_CAPS_SHARE = 0.8  # share of capital letters that makes a sentence "written in capitals"
 
 
 @dataclass(slots=True)
@@ -150,6 +152,7 @@ class _Doc:
                 si += 1
             self.sent.append(si)
         self.ent_label = [""] * n
+        self._caps: dict[int, bool] | None = None  # sentence -> written in capitals (see acronym_like)
         self.ents = list(doc.ents)
         for e in self.ents:
             for k in range(e.start, e.end):
@@ -158,6 +161,24 @@ class _Doc:
     def is_cap(self, i: int) -> bool:
         s = self.text[i]
         return bool(s) and s[0].isupper()
+
+    def acronym_like(self, i: int) -> bool:
+        """ "BAK", "SAM", "LEE" in an ordinary sentence: two to four capital letters read as an acronym or
+        code, never as a person's surname. In a sentence written in capitals (a wire headline, a telex)
+        the casing says nothing."""
+        s = self.text[i]
+        if not (2 <= len(s) <= _MAX_ACRONYM and s.isalpha() and s.isupper()):
+            return False
+        sentence = self.sent[i]
+        if self._caps is None:
+            self._caps = {}
+        shouting = self._caps.get(sentence)
+        if shouting is None:
+            letters = [c for k, t in enumerate(self.text) if self.sent[k] == sentence and k != i
+                       for c in t if c.isalpha()]  # fmt: skip
+            shouting = bool(letters) and sum(c.isupper() for c in letters) >= _CAPS_SHARE * len(letters)
+            self._caps[sentence] = shouting
+        return not shouting
 
 
 # -- pass 1: atoms -------------------------------------------------------------------------------------
@@ -262,8 +283,10 @@ def _name_atoms(
                 break
         while end > start and d.keys[end - 1] in _POSSESSIVE | {"-", ","}:
             end -= 1
-        if end - start == 1 and _unsupported_place_surname(d, kb, start, title_ends, kb_people):
-            continue
+        if end - start == 1 and (
+            d.acronym_like(start) or _unsupported_place_surname(d, kb, start, title_ends, kb_people)
+        ):
+            continue  # "a BAK missile" tagged PERSON: a code, not a person
         if end > start:
             if atoms and atoms[-1].end == start:  # "Haroon" "Rashid Aswad": one name split in two
                 atoms[-1].end = end
@@ -288,6 +311,8 @@ def _name_atoms(
     for i in range(d.n):
         if taken[i] or not d.is_cap(i) or (d.pos[i] != "PROPN" and d.keys[i] not in named):
             continue
+        if d.acronym_like(i):
+            continue  # "a LEE rocket": an acronym, not the surname Lee
         if d.keys[i] in kb.surnames or first_seen.get(d.keys[i], d.n) <= i:
             if d.ent_label[i] in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") or _reads_as_place(d, i):
                 continue
@@ -395,6 +420,13 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
             continue
         if e.label_ in ("FAC", "ORG") and (place.kind != "city" or place.population < _FAC_CITY_POPULATION):
             continue  # the small parser calls some big cities facilities or organisations ("shelled Kharkiv")
+        if (
+            e.label_ == "ORG"
+            and e.end - start == 1
+            and d.acronym_like(start)
+            and fold(place.name) != d.keys[start]
+        ):
+            continue  # "the SAM battery": an acronym the gazetteer lists as a code of some city
         atom.entries = [Entry("place", "name", CASE_ANY, tuple(d.text[start : e.end]), code=place.country)]
         out.append(atom)
         for i in range(start, e.end):
