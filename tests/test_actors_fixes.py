@@ -89,3 +89,45 @@ def test_given_name_syllable_in_text_is_not_the_president(kb: KnowledgeBase) -> 
     # In 2005 Lee Hae-chan was South Korea's prime minister; "Chan" is not how he is called.
     ms = mentions(kb, "In Seoul, Chan said the reforms would continue.", "2005-03-01")
     assert "person:lee-hae-chan" not in ids(ms)
+
+
+# -- exile monitors and "<Country>-based" -------------------------------------------------------------
+
+
+def test_exile_monitor_is_coded_by_the_country_it_reports_on(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "The Syrian Observatory for Human Rights reported new clashes near Idlib.")
+    sohr = by_text(ms, "The Syrian Observatory for Human Rights")
+    assert sohr and sohr[0].actor is not None
+    assert (sohr[0].actor.code, sohr[0].actor.sector) == ("SYR", "NGO")
+
+
+def test_seat_of_a_monitor_is_not_the_context_country(kb: KnowledgeBase) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights, a Britain-based monitor with sources on the ground, said "
+        "government troops and rebels fought through the night."
+    )
+    ms = mentions(kb, text)
+    for phrase in ("government troops", "rebels"):
+        found = by_text(ms, phrase)
+        assert found and found[0].actor is not None
+        assert found[0].actor.code in ("SYR", None)
+
+
+def test_seat_place_is_not_an_actor(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "A London-based monitoring group said police fired tear gas at the crowd.")
+    assert by_text(ms, "London") == []
+    police = by_text(ms, "police")
+    assert police and police[0].actor is not None and police[0].actor.code != "GBR"
+
+
+def test_seat_gives_an_unnamed_company_its_country(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "A Dubai-based company said its tanker was seized by Iranian forces.")
+    company = by_text(ms, "A Dubai-based company")
+    assert company and company[0].actor is not None
+    assert (company[0].actor.code, company[0].actor.sector) == ("ARE", "BUS")
+
+
+def test_seat_does_not_outvote_the_place_of_the_story(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "A Paris-based press group said police in Ankara detained two reporters.")
+    police = by_text(ms, "police")
+    assert police and police[0].actor is not None and police[0].actor.code == "TUR"

@@ -400,7 +400,7 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
     codes = Counter(
         a.entries[0].code
         for a in atoms
-        if a.entries and a.entries[0].code and a.kind != "org" and not a.entries[0].bloc
+        if a.entries and a.entries[0].code and a.kind != "org" and not a.entries[0].bloc and not _seat(d, a)
     )
     context = PlaceContext.of(codes.most_common(1)[0][0]) if codes else None
     out: list[_Atom] = []
@@ -635,6 +635,8 @@ def _structures(d: _Doc, atoms: list[_Atom], kb: KnowledgeBase) -> list[_Structu
             continue
         if a.kind == "demonym" and a.entries and a.entries[0].bloc:
             continue  # "Western sanctions", "Western Ukraine": the adjective names a bloc only with a group
+        if a.kind in _CONTEXT_KINDS and _seat(d, a):
+            continue  # "a UK-based group": where an organisation sits, not an actor
         kind = {"person": "person", "name": "person", "pronoun": "pronoun", "anaphor": "anaphor"}.get(
             a.kind, "simple"
         )
@@ -686,6 +688,12 @@ def _group(b: _Builder, g: _Atom) -> list[_Structure]:
             continue
         if _stance(d, a):
             continue  # "anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality
+        if _seat(d, a):
+            # "a Dubai-based company": an organisation's seat is its country (organisations.tsv codes
+            # companies, media and NGOs by headquarters); police or troops are not "based" that way
+            if a.end + 2 == g.start and g.entries and g.entries[0].sector in _SEATED_SECTORS:
+                mods.append(a)
+            continue
         if a.end == g.start and a.kind in ("demonym", "country", "org"):
             mods.append(a)  # right before the noun, whatever the parser hangs it on
             continue
@@ -725,6 +733,16 @@ def _group(b: _Builder, g: _Atom) -> list[_Structure]:
 def _stance(d: _Doc, a: _Atom) -> bool:
     """ "pro-Russian", "anti-Syria": the country is what someone is for or against."""
     return a.start >= 2 and d.keys[a.start - 1] == "-" and d.keys[a.start - 2] in _STANCE_PREFIXES
+
+
+_SEAT_WORDS = frozenset({"based", "headquartered"})
+_SEATED_SECTORS = frozenset({"BUS", "MED", "NGO"})  # group nouns for organisations that have a seat
+
+
+def _seat(d: _Doc, a: _Atom) -> bool:
+    """ "a UK-based group", "the London-headquartered monitor": the place says where an organisation has
+    its office, not who acts; it is neither an actor nor the country of the sentence's other actors."""
+    return a.end + 1 < d.n and d.keys[a.end] == "-" and d.keys[a.end + 1] in _SEAT_WORDS
 
 
 def _modifies_other_noun(d: _Doc, g: _Atom, kb: KnowledgeBase) -> bool:
@@ -1157,6 +1175,7 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
             and a.entries[0].code
             and not a.entries[0].bloc
             and not _stance(d, a)
+            and not _seat(d, a)
         ):
             code = a.entries[0].code
             ctx.sentence_codes.setdefault(d.sent[a.start], Counter())[code] += 1
