@@ -202,6 +202,28 @@ _PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter"
 _TEXT_NOUNS = frozenset(
     {"resolution", "motion", "declaration", "statement", "communique", "communiqué", "draft", "bill", "text"}
 )
+# Documents that can make an allegation on behalf of whoever issued them ("a report by the UN alleged ...").
+_DOCUMENT_NOUNS = _TEXT_NOUNS | frozenset(
+    {
+        "report",
+        "study",
+        "dossier",
+        "document",
+        "inquiry",
+        "investigation",
+        "probe",
+        "review",
+        "audit",
+        "letter",
+        "memo",
+        "indictment",
+        "complaint",
+        "lawsuit",
+        "finding",
+        "white paper",
+        "assessment",
+    }
+)
 # Verbs that stop such a text: what it states never took effect ("vetoed a resolution condemning X").
 _THWART_VERBS = frozenset(
     {"veto", "block", "reject", "defeat", "kill", "scrap", "shelve", "torpedo", "oppose"}
@@ -212,6 +234,12 @@ _SCORE = re.compile(r"(?:0|[1-9]\d?)[-–](?:0|[1-9]\d?)")
 _NOUN_FRAMES = frozenset({"figurative", "mishap", "unarmed", "adversity", "discourse", "level"})
 # Nouns of a frontier: their modifiers ("on the Thai border") locate an act; only a force posture is aimed there.
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
+# Material acts that a speaker who names their perpetrator thereby accuses it of (CAMEO 112).
+_ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Pronouns by which a reported act's victim is the speaker itself ("fired at it", "shelled our positions").
+_VICTIM_PRONOUNS = frozenset({"it", "its", "us", "our", "them", "their", "him", "his", "her", "me", "my"})
+# Prepositions that introduce the victim of an attack ("fired at", "an attack on").
+_ATTACKED_PREPS = frozenset({"at", "on", "against", "upon", "into"})
 
 
 @dataclass
@@ -387,6 +415,42 @@ def _participle_as_past(tok: Token) -> bool:
     )
 
 
+def _reduced_relative_misparse(tok: Token) -> bool:
+    """ "The civilians imprisoned for protesting were released": the parser made the participle the main verb
+    (VBD) of its noun; the real main verb is a passive joined to it without "and" and without its own subject.
+
+    The participle then describes its noun (the noun underwent it), and nobody is named doing it."""
+    if tok.tag_ not in ("VBD", "VBN") or not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    if any(c.dep_ in ("dobj", "dative", "cc", "aux", "auxpass") for c in tok.children):
+        return False
+    return any(
+        c.dep_ == "conj"
+        and c.i > tok.i
+        and any(a.dep_ == "auxpass" for a in c.children)
+        and not any(a.dep_ in ("nsubj", "nsubjpass", "cc") for a in c.children)
+        for c in tok.children
+    )
+
+
+def _partakes(verb: Token) -> bool:
+    """ "participated in", "took part in", "engaged in": a verb whose "in" phrase is an act its subject joins.
+
+    Not "was involved in" or "was killed in": a passive's subject undergoes or is named, it does not act."""
+    if verb.pos_ != "VERB" or _is_passive(verb):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in ("participate", "engage", "join"):
+        return True
+    return lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+
+
+def _protesters(m: Mention) -> bool:
+    """Whether a mention names protesters or rioters ("the rioters", "Tunisian demonstrators")."""
+    words = m.text.lower().split()
+    return bool(words) and words[-1].removesuffix("s") in _PROTESTER_NOUNS
+
+
 def _supports(verb: Token, cand: _Cand) -> bool:
     """Whether ``verb`` carries ``cand``'s event noun: a support verb, but "have" only for encounters and
     words ("had talks", "had a row"); with aid, troops or sanctions it is possession ("had unspent
@@ -402,6 +466,8 @@ def _background_participle(tok: Token) -> bool:
     states background, not a new event (unless an agent says who did it)."""
     if tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):  # "an occupying army", "Israeli-occupied"
         return True
+    if _reduced_relative_misparse(tok):
+        return not any(c.dep_ == "agent" for c in tok.children)
     if (tok.tag_ != "VBN" and not _participle_as_past(tok)) or _root_noun_misparse(tok):
         return False
     head = tok.head
@@ -471,7 +537,15 @@ def _actors_at(tok: Token, index: _MentionIndex, depth: int = 0) -> list[Mention
     """Mentions an argument token stands for: its own, else its apposition, modifiers or of-phrase; and the
     same for each conjunct ("NATO and the United States")."""
     out: list[Mention] = []
-    for t in _conjuncts(tok):
+    toks = _conjuncts(tok)
+    m = index.at(tok)
+    if m is not None:
+        # a name the parser split ("Barack/nsubj Obama/pobj and Vladimir Putin/conj"): the list hangs on
+        # another token of the same name
+        for t in tok.subtree:
+            if t.i != tok.i and index.at(t) is m:
+                toks.extend(x for c in t.children if c.dep_ == "conj" for x in _conjuncts(c))
+    for t in toks:
         found = _actor_of_one(t, index, depth)
         for m in found:
             if m not in out:
@@ -1009,6 +1083,16 @@ class EventCoder:
             if (
                 cand.entry.pos == "N"
                 and dep == "prep"
+                and cur.lower_ == "in"
+                and _partakes(parent)
+                and cand.support is None
+            ):
+                cand.support = parent  # "took part in the killing": the participants carry it out
+                cur = parent
+                continue
+            if (
+                cand.entry.pos == "N"
+                and dep == "prep"
                 and cur.lower_ == "for"
                 and parent.lemma_.lower() in _MOTION_VERBS
                 and cand.support is None
@@ -1225,6 +1309,11 @@ class EventCoder:
                 paths["target"], paths["source"] = "complement-subject", "speaker"
                 rule += " +must-demand"
                 demand_flags = self._flags_of(cand.frame_tok) if cand.frame_tok is not None else None
+        if speaker and typ in _ALLEGED_TYPES and src and not tgt and self._victim_speaker(cand, [], speaker):
+            tgt, paths["target"] = (
+                speaker,
+                "pronoun>speaker",
+            )  # "Israel said a bomb was fired at it": at Israel
         if not src and not tgt:
             return []  # no actor at all: nothing to code
         if not src and typ in VERBAL_TYPES and entry.pos == "V" and _thing_subject(cand.tok):
@@ -1354,7 +1443,7 @@ class EventCoder:
             + _span_note(src, tgt, sent)
         )
         reciprocal = (
-            typ == "ASSAULT"
+            (typ == "ASSAULT" or (typ == "PROTEST" and entry.type == "ASSAULT"))  # "rioters clashed with"
             and (
                 entry.head.split()[-1] in _RECIPROCAL_FIGHTING
                 or paths.get("target", "").endswith("prep:between")
@@ -1374,12 +1463,22 @@ class EventCoder:
             # "X clashed with Y": each side fought the other (one event each way)
             pairs = pairs + [(pairs[0][1], pairs[0][0])]
         src_refs, tgt_refs = pairs[0]
+        sides: dict[int, bool] = {}
+        for m in src + tgt:
+            sides[id(_ref(m))] = sides.get(id(_ref(m)), True) and _protesters(m)
         for p_src, p_tgt in pairs:
+            p_typ, p_mode, p_cameo = typ, mode, cameo
+            if reciprocal and typ in ("ASSAULT", "PROTEST"):
+                # "police clashed with rioters": the rioters riot (CAMEO 145), the police use force (CAMEO 190)
+                if all(sides.get(id(r), False) for r in p_src):
+                    p_typ, p_mode, p_cameo = "PROTEST", "riot", "145"
+                elif typ == "PROTEST":
+                    p_typ, p_mode, p_cameo = "ASSAULT", None, "190"
             events.append(
                 self._event(
-                    typ,
-                    mode,
-                    cameo,
+                    p_typ,
+                    p_mode,
+                    p_cameo,
                     p_src,
                     p_tgt,
                     cand,
@@ -1440,13 +1539,72 @@ class EventCoder:
                 )
                 for p_src, p_tgt in d_pairs
             )
+        if (
+            speaker
+            and typ in _ALLEGED_TYPES
+            and not (negated or hypothetical or future)
+            and cand.frame_tok is not None
+            and cand.frame_tok.i < cand.tok.i
+        ):
+            # only a claim the speaker fronts ("Israel said ..."): a closing "..., police said" names a source
+            if self._monitor(speaker):  # a rights monitor accuses its own country's forces too
+                accused = [m for m in src if _ref(m).code and _ref(m).sector not in ("NGO", "CVL", None)]
+            elif self._victim_speaker(cand, tgt, speaker):
+                accused = [m for m in src if _ref(m).code and not self._same_side([m], speaker)]
+            else:
+                accused = []
+            if accused:
+                # "Israel said a mortar was fired at it from Gaza", "the observatory said government forces
+                # killed eight": naming the attacker is an allegation against it (CAMEO 112)
+                events.append(
+                    self._event(
+                        "ACCUSE",
+                        "allege",
+                        "112",
+                        _unique_refs(speaker),
+                        _unique_refs(accused),
+                        cand,
+                        sent,
+                        date,
+                        basis,
+                        False,
+                        False,
+                        False,
+                        reported_by,
+                        conf - 0.15,
+                        f"alleged-by-speaker+{rule_text}",
+                    )
+                )
         return events
+
+    def _victim_speaker(self, cand: _Cand, tgt: list[Mention], speaker: list[Mention]) -> bool:
+        """Whether the speaker reports an act done to itself: the target is the speaker's side, or a pronoun
+        left unresolved inside its own statement ("said a mortar bomb was fired at it")."""
+        if tgt:
+            return self._same_side(tgt, speaker)
+        verb = _clause_verb(cand)
+        objects = [c for c in verb.children if c.dep_ in _OBJ_DEPS or c.dep_ == "nsubjpass"]
+        objects += [t for t, _ in _prep_objects(verb, _ATTACKED_PREPS)]
+        return any(
+            o.lower_ in _VICTIM_PRONOUNS
+            or any(c.dep_ == "poss" and c.lower_ in _VICTIM_PRONOUNS for c in o.children)
+            for o in objects
+        )
+
+    @staticmethod
+    def _monitor(speaker: list[Mention]) -> bool:
+        """Whether the speaker is a non-governmental monitor (a rights group, an observatory): its report of
+        an attack by a named side accuses that side."""
+        return all(_ref(m).sector == "NGO" for m in speaker)
 
     def _allegation(self, cand: _Cand, by_tok: dict[int, _Cand], sent: Span, para: int) -> list[Event]:
         """ "The US claimed that ISIL had attacked Iraq": an accusation by the claimant of the actor it names
         (CAMEO 112, PLOVER ACCUSE allege); the alleged act itself is not asserted by the article."""
         assert cand.frame_tok is not None
-        speaker = [m for t in _subject_tokens(cand.frame_tok)[0] for m in _actors_at(t, self.index)]
+        subject = _subject_tokens(cand.frame_tok)[0]
+        speaker = [m for t in subject for m in _actors_at(t, self.index)]
+        if not speaker:
+            speaker = [m for t in subject for m in self._issuer(t)]
         accused, _, _ = self._arguments(cand, by_tok)
         if not speaker:
             return []
@@ -1473,6 +1631,26 @@ class EventCoder:
                 + _span_note(speaker, accused, sent),
             )
         ]
+
+    def _issuer(self, tok: Token) -> list[Mention]:
+        """The actor behind a document that speaks ("a report by Human Rights Watch", "a UN report", "a report
+        released in the Rwandan capital"): actors in the document noun's own phrase, not in its topic ("a
+        report on Syria") and not in a relative clause about it."""
+        if tok.lemma_.lower() not in _DOCUMENT_NOUNS:
+            return []
+        found: list[Mention] = []
+        for t in tok.subtree:
+            if t.i == tok.i:
+                continue
+            path = [a for a in t.ancestors if a.i != tok.i and tok in a.ancestors] + [t]
+            if any(a.dep_ in ("relcl", "ccomp", "appos") for a in path):
+                continue
+            if any(a.dep_ == "prep" and a.lower_ in _TOPIC_PREPS | {"about", "against"} for a in path):
+                continue
+            m = self.index.at(t)
+            if m is not None and _ref(m).code and m not in found:
+                found.append(m)
+        return found[:1]
 
     def _event(
         self,
@@ -1601,12 +1779,25 @@ class EventCoder:
             for p, ppath in [
                 po for h in holders for po in _prep_objects(h, frozenset({"in", "by", "during", "from"}))
             ]:
+                if ppath == "prep:from" and entry.type == "ASSAULT" and _is_name(p):
+                    # "shells were fired at it from Azerbaijan": where the fire came from fired it
+                    src.extend(m for m in _actors_at(p, self.index) if _has_code([m]) and m not in src)
+                    if src:
+                        paths["source"] = f"{ppath}>{p.text}"
+                        break
                 for c in p.children:
                     if c.dep_ in ("amod", "compound", "poss", "nmod") and _is_name(c):
                         src.extend(m for m in _actors_at(c, self.index) if m not in src)
                 if src:
                     paths["source"] = f"{ppath}>{p.text}>modifier"
                     break
+                if ppath != "prep:by" and p.i in by_tok and by_tok[p.i].entry.type == entry.type:
+                    # "were killed in an air strike by government forces": the means' own agent
+                    for by, _ in _prep_objects(p, frozenset({"by"})):
+                        src.extend(m for m in _actors_at(by, self.index) if m not in src)
+                    if src:
+                        paths["source"] = f"{ppath}>{p.text}>prep:by"
+                        break
         for t in patients:
             tgt.extend(m for m in _actors_at(t, self.index) if m not in src)
         if tgt:
@@ -1819,6 +2010,14 @@ class EventCoder:
                 a.dep_ == "prep" and a.lower_ == "for" for a in t.ancestors if a.i > tok.i
             ):
                 continue  # "attacks during its campaign for an Islamic state": a goal, not a target
+            if any(
+                (a.dep_ == "prep" and a.lower_ == "by") or a.dep_ == "agent"
+                for a in t.ancestors
+                if a.i > tok.i
+            ):
+                continue  # "killed in an air strike by government forces": the attacker, not the attacked
+            if t.dep_ == "npadvmod" and t.head.dep_ == "amod":
+                continue  # "in a rebel-held part of the city": who holds the place, not whom it hit
             if m is not None and others(t) and _has_code([m]) and not _in_clause_of_other_verb(t, tok):
                 yield [m], "nearest"
                 break
