@@ -236,6 +236,8 @@ _NOUN_FRAMES = frozenset({"figurative", "mishap", "unarmed", "adversity", "disco
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
 # Material acts that a speaker who names their perpetrator thereby accuses it of (CAMEO 112).
 _ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Sectors of the bodies that a report of an attack can accuse (armed forces, police, governments, rebels).
+_ACCUSABLE_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "CRM", "JUD"})
 # Pronouns by which a reported act's victim is the speaker itself ("fired at it", "shelled our positions").
 _VICTIM_PRONOUNS = frozenset({"it", "its", "us", "our", "them", "their", "him", "his", "her", "me", "my"})
 # Prepositions that introduce the victim of an attack ("fired at", "an attack on").
@@ -1547,10 +1549,12 @@ class EventCoder:
             and cand.frame_tok.i < cand.tok.i
         ):
             # only a claim the speaker fronts ("Israel said ..."): a closing "..., police said" names a source
+            # the accused is a named side or an armed or governing body ("government forces", "militants")
+            named = [m for m in src if _ref(m).code or _ref(m).sector in _ACCUSABLE_SECTORS]
             if self._monitor(speaker):  # a rights monitor accuses its own country's forces too
-                accused = [m for m in src if _ref(m).code and _ref(m).sector not in ("NGO", "CVL", None)]
+                accused = [m for m in named if _ref(m).sector in _ACCUSABLE_SECTORS]
             elif self._victim_speaker(cand, tgt, speaker):
-                accused = [m for m in src if _ref(m).code and not self._same_side([m], speaker)]
+                accused = [m for m in named if not self._same_side([m], speaker)]
             else:
                 accused = []
             if accused:
