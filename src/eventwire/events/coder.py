@@ -588,6 +588,13 @@ def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]
         for c in children:
             if c.dep_ not in deps:
                 continue
+            if c.dep_ == "amod" and c.lower_ == "led":
+                # "the Saudi-led coalition", "a NATO-led mission": the leader acts ("Russian-backed
+                # separatists" stay the fighters themselves)
+                for a in c.children:
+                    if a.dep_ in ("npadvmod", "compound", "amod", "nmod"):
+                        found.extend(_actors_at(a, index, depth + 1))
+                continue
             if c.dep_ == "acl":  # "crimes committed by Croat forces": the agent of the participle
                 for a in c.children:
                     if a.dep_ == "agent" or (
