@@ -1360,6 +1360,27 @@ class EventCoder:
             )  # "met the hostage-takers' demands": a concession to someone unnamed, not to itself
             if place or not (demanded or mode == "cyber"):  # hacking is rarely aimed at one's own state
                 tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
+        outcome = cand.tok.head if entry.pos == "N" and cand.tok.dep_ == "nsubj" else None
+        if (
+            typ == "ASSAULT"
+            and outcome is not None
+            and outcome.i in by_tok
+            and by_tok[outcome.i].entry.type == "ASSAULT"
+            and _has_code(src)
+            and not _has_code(tgt)
+        ):
+            # "Israeli air strikes killed 20 people in Gaza": the strikes' victims are the killing's
+            hit = [
+                m
+                for o in outcome.children
+                if o.dep_ in _OBJ_DEPS
+                for m in _actors_at(o, self.index)
+                if _has_code([m]) and m not in src
+            ]
+            if hit or self._place_of(outcome):
+                tgt, paths["target"] = (
+                    (hit, "outcome>dobj") if hit else (self._place_of(outcome), "outcome>place")
+                )
         if typ == "ASSAULT" and _has_code(src) and not _has_code(tgt) and entry.pos == "V":
             # "killed 23 people when they blew themselves up in Tel Aviv": unnamed victims are the place's
             place = (
