@@ -131,3 +131,86 @@ def test_seat_does_not_outvote_the_place_of_the_story(kb: KnowledgeBase) -> None
     ms = mentions(kb, "A Paris-based press group said police in Ankara detained two reporters.")
     police = by_text(ms, "police")
     assert police and police[0].actor is not None and police[0].actor.code == "TUR"
+
+
+# -- companies named after their country; products named after their maker ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code", "name"),
+    [
+        (
+            "Investigators said the Kenya Airways jet had landed safely in Nairobi.",
+            "the Kenya Airways",
+            "KEN",
+            "Kenya Airways",
+        ),
+        (
+            "Turkish Airlines cancelled dozens of flights because of the storm.",
+            "Turkish Airlines",
+            "TUR",
+            None,
+        ),
+        ("Russian Railways suspended trains to the border region.", "Russian Railways", "RUS", None),
+        ("Air India said it would resume flights to Toronto next month.", "Air India", "IND", None),
+        ("Indian Oil Corporation bought two cargoes of crude oil.", "Indian Oil Corporation", "IND", None),
+        ("A Malaysia Airlines flight was diverted to Perth on Sunday.", "Malaysia Airlines", "MYS", None),
+    ],
+)
+def test_country_plus_company_head_is_one_business(
+    kb: KnowledgeBase, text: str, phrase: str, code: str, name: str | None
+) -> None:
+    ms = mentions(kb, text)
+    found = by_text(ms, phrase)
+    assert found and found[0].actor is not None
+    actor = found[0].actor
+    assert (actor.code, actor.sector, actor.name) == (code, "BUS", name or phrase)
+    # one mention: no state mention of the country inside the company name
+    assert [m for m in ms if found[0].start <= m.start < found[0].end] == found[:1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi Oil Minister Ali Hassan spoke to reporters in Basra.",  # the head opens a title
+        "China Steel Output Rises as Property Demand Recovers",  # a title-case headline
+        "Chinese oil imports fell in March.",  # the head in lower case
+    ],
+)
+def test_company_head_needs_a_name(kb: KnowledgeBase, text: str) -> None:
+    ms = mentions(kb, text)
+    assert not any(m.actor is not None and m.actor.sector == "BUS" for m in ms)
+
+
+def test_maker_with_model_number_is_a_product(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "A Boeing 737 carrying 90 passengers skidded off the runway in Dakar.")
+    assert not any(m.actor is not None and m.actor.actor_id == "org:boeing" for m in ms)
+    ms = mentions(kb, "Two Lockheed Martin F-16 jets escorted the bombers.")
+    assert not any(m.actor is not None and (m.actor.actor_id or "").startswith(("org:", "new:")) for m in ms)
+
+
+def test_carrier_before_a_maker_and_model(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "The Kenya Airways Boeing 787 flight returned to Nairobi after a bird strike.")
+    assert [m.actor.name for m in ms if m.actor is not None and m.actor.sector == "BUS"] == ["Kenya Airways"]
+
+
+def test_company_acting_is_still_an_actor(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Boeing said on Wednesday it would slow production of the 737 after the crash.")
+    boeing = by_text(ms, "Boeing")
+    assert boeing and boeing[0].actor is not None
+    assert (boeing[0].actor.code, boeing[0].actor.sector) == ("USA", "BUS")
+
+
+def test_company_heads_file_is_reviewable(kb: KnowledgeBase) -> None:
+    from eventwire.actors.kb import default_data_dir
+
+    lines = [
+        line.rstrip("\n")
+        for line in (default_data_dir() / "company_heads.tsv").open(encoding="utf-8")
+        if line.strip() and not line.startswith("#")
+    ]
+    assert lines[0].split("\t") == ["head", "position", "basis"]
+    for n, line in enumerate(lines[1:], 2):
+        head, position, basis = line.split("\t")
+        assert head[:1].isupper() and position in ("after", "before", "suffix") and basis, f"row {n}: {line}"
+    assert kb.company_heads[("airlines",)] == "after"

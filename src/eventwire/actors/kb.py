@@ -183,6 +183,7 @@ class Entry:
     role: RoleTerm | None = None
     gender: str | None = None
     bloc: bool = False  # a grouping of blocs.tsv ("the West"): never gives a context country
+    name: str | None = None  # the actor's name where no KB record holds it ("Malaysia Airlines")
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +216,8 @@ class KnowledgeBase:
     first_names: dict[str, str] = field(default_factory=dict)  # folded given name -> m/f (new people only)
     role_terms: dict[str, RoleTerm] = field(default_factory=dict)
     group_nouns: dict[str, str] = field(default_factory=dict)
+    # company_heads.tsv: folded head words -> "after" / "before" / "suffix" ("Airlines" after "Malaysia")
+    company_heads: dict[Key, str] = field(default_factory=dict)
     coref: dict[str, list[CorefWord]] = field(default_factory=dict)
     phrases: dict[Key, list[Entry]] = field(default_factory=dict)
     max_len: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase starting with it
@@ -569,6 +572,13 @@ def _load_group_nouns(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
                   plural=noun.endswith("s") and not noun.endswith("ss"))  # fmt: skip
 
 
+def _load_company_heads(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
+    """company_heads.tsv: the words that make "Malaysia" + "Airlines" one company of Malaysia."""
+    for r in _rows(path):
+        if r.get("position") in ("after", "before", "suffix"):
+            kb.company_heads[tuple(fold(t) for t in b.tokens(r["head"]))] = r["position"]
+
+
 def _load_coref(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
     for r in _rows(path):
         w = CorefWord(r["form"], r["kind"], r.get("gender") or None, r.get("number") or None,
@@ -604,6 +614,7 @@ def build_kb(data_dir: Path | None = None) -> KnowledgeBase:
         ("people.tsv", lambda p: _load_people(kb, b, p, d / "offices.tsv")),
         ("office_terms.tsv", lambda p: _load_office_terms(kb, b, p)),
         ("group_nouns.tsv", lambda p: _load_group_nouns(kb, b, p)),
+        ("company_heads.tsv", lambda p: _load_company_heads(kb, b, p)),
         ("coref.tsv", lambda p: _load_coref(kb, b, p)),
         ("first_names.tsv", lambda p: _load_first_names(kb, p)),
     ]

@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.attrs import DEP, HEAD, IDX, LENGTH, POS, SENT_START, TAG
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.parts_of_speech import NAMES as _UPOS_NAMES
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -65,6 +66,7 @@ _PRONOUN_WINDOW = 3  # sentences back
 _MAX_NAME_RUN = 4
 _MAX_ACRONYM = 4  # letters of an all-capital token read as an acronym rather than a surname
 _CAPS_SHARE = 0.8  # share of capital letters that makes a sentence "written in capitals"
+_TITLE_SHARE = 0.85  # share of capitalised content words that makes a sentence a title-case headline
 
 
 @dataclass(slots=True)
@@ -73,7 +75,7 @@ class _Atom:
 
     start: int
     end: int  # exclusive
-    kind: str  # country demonym capital metonym org person name role group_noun honorific anaphor pronoun
+    kind: str  # country demonym capital metonym org person name role group_noun honorific anaphor pronoun product
     entries: list[Entry] = field(default_factory=list)
     label: str = ""
 
@@ -152,7 +154,7 @@ class _Doc:
                 si += 1
             self.sent.append(si)
         self.ent_label = [""] * n
-        self._caps: dict[int, bool] | None = None  # sentence -> written in capitals (see acronym_like)
+        self._caps: dict[int, tuple[bool, bool]] | None = None  # sentence -> (capitals, title case)
         self.ents = list(doc.ents)
         for e in self.ents:
             for k in range(e.start, e.end):
@@ -169,16 +171,26 @@ class _Doc:
         s = self.text[i]
         if not (2 <= len(s) <= _MAX_ACRONYM and s.isalpha() and s.isupper()):
             return False
-        sentence = self.sent[i]
+        return not self._sentence_case(self.sent[i])[0]
+
+    def title_case(self, i: int) -> bool:
+        """True when the sentence of token ``i`` capitalises nearly every content word, as headlines do
+        ("China Steel Output Rises"): there the capitals do not mark names."""
+        return self._sentence_case(self.sent[i])[1]
+
+    def _sentence_case(self, sentence: int) -> tuple[bool, bool]:
+        """(written in capitals, written in title case) for one sentence, memoised."""
         if self._caps is None:
             self._caps = {}
-        shouting = self._caps.get(sentence)
-        if shouting is None:
-            letters = [c for k, t in enumerate(self.text) if self.sent[k] == sentence and k != i
-                       for c in t if c.isalpha()]  # fmt: skip
-            shouting = bool(letters) and sum(c.isupper() for c in letters) >= _CAPS_SHARE * len(letters)
-            self._caps[sentence] = shouting
-        return not shouting
+        found = self._caps.get(sentence)
+        if found is None:
+            words = [t for k, t in enumerate(self.text) if self.sent[k] == sentence and t.isalpha()]
+            letters = [c for t in words for c in t]
+            capitals = bool(letters) and sum(c.isupper() for c in letters) >= _CAPS_SHARE * len(letters)
+            content = [t for t in words if len(t) >= 4 and t.lower() not in STOP_WORDS]
+            title = len(content) >= 3 and sum(t[0].isupper() for t in content) >= _TITLE_SHARE * len(content)
+            found = self._caps[sentence] = (capitals, title)
+        return found
 
 
 # -- pass 1: atoms -------------------------------------------------------------------------------------
@@ -232,6 +244,86 @@ def _phrase_atoms(d: _Doc, kb: KnowledgeBase) -> list[_Atom]:
         if not matched:
             i += 1
     return _drop_inside_person_names(atoms, d)
+
+
+_MODEL = re.compile(r"^[A-Z]{0,3}-?\d{1,4}[A-Za-z]{0,3}$")
+_NOT_MODEL_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _model_number(d: _Doc, i: int) -> bool:
+    """ "777", "A320", "F-35", "787s", "MH17": a model or flight number after a maker's or carrier's name."""
+    if i >= d.n or not _MODEL.match(d.text[i]) or d.ent_label[i] in _NOT_MODEL_LABELS:
+        return False
+    return not (len(d.text[i]) == 4 and d.text[i][:2] in ("19", "20"))  # "Boeing 2023 results": a year
+
+
+def _head_end(d: _Doc, kb: KnowledgeBase, i: int, position: str) -> int:
+    """End of the longest company head of ``position`` (company_heads.tsv) at token ``i``, every word
+    capitalised; ``i`` when there is none."""
+    for length in (3, 2, 1):
+        if (
+            i + length <= d.n
+            and kb.company_heads.get(tuple(d.keys[i : i + length])) == position
+            and all(d.is_cap(k) for k in range(i, i + length))
+        ):
+            return i + length
+    return i
+
+
+def _company_atoms(d: _Doc, kb: KnowledgeBase, atoms: list[_Atom]) -> list[_Atom]:
+    """Companies named after their country ("Malaysia Airlines", "Russian Railways", "Air India") become
+    one organisation atom, a business of that country; a maker followed by a model number ("Boeing 777",
+    "Lockheed Martin F-35") names a product, not an actor, and is dropped."""
+    by_start = {a.start: a for a in atoms}
+    covered = {k for a in atoms for k in range(a.start, a.end)}
+    out: list[_Atom] = []
+    for a in atoms:
+        if a.kind == "org" and _model_number(d, a.end) and _business(kb, a):
+            out.append(_Atom(a.start, a.end + 1, "product", label="PRODUCT"))  # "the Boeing 777 flight"
+            continue
+        company = _company(d, kb, a, by_start, covered) if kb.company_heads else None
+        out.append(company or a)
+    return out
+
+
+def _business(kb: KnowledgeBase, a: _Atom) -> bool:
+    e = a.entries[0] if a.entries else None
+    if e is None:
+        return False
+    o = kb.organisations.get(e.actor_id or "")
+    return (o.sector if o is not None else e.sector) == "BUS"
+
+
+def _company(
+    d: _Doc, kb: KnowledgeBase, a: _Atom, by_start: dict[int, _Atom], covered: set[int]
+) -> _Atom | None:
+    """The company atom for a country name or adjective with a company head next to it, else None."""
+    if a.kind not in ("country", "demonym") or not a.entries or not a.entries[0].code or a.entries[0].bloc:
+        return None
+    start, end = a.start, _head_end(d, kb, a.end, "after")
+    if end == a.end:
+        before = a.start - 1
+        if before < 0 or before in covered or _head_end(d, kb, before, "before") != a.start:
+            return None
+        start = before
+    if any(k in covered for k in range(a.end, end)):
+        return None
+    while (longer := _head_end(d, kb, end, "suffix")) > end:  # "Indian Oil Corporation"
+        end = longer
+    nxt = by_start.get(end)
+    if (
+        end < d.n
+        and d.is_cap(end)
+        and not _model_number(d, end)
+        and (nxt is None or nxt.kind not in ("org", "country", "person"))
+    ):
+        return None  # "Iraqi Oil Minister", "British Airways CEO": a longer name or a title
+    if d.title_case(a.start):
+        return None  # "China Steel Output Rises": a headline's capitals
+    name = d.full_text[d.idx[start] : d.idx[end - 1] + len(d.text[end - 1])]
+    entry = Entry("org", "name", CASE_ANY, tuple(d.text[start:end]), code=a.entries[0].code, sector="BUS",
+                  actor_id=f"new:{_slug(name)}", name=name)  # fmt: skip
+    return _Atom(start, end, "org", [entry], label="ORG")
 
 
 def _dateline(d: _Doc, a: _Atom) -> bool:
@@ -637,6 +729,8 @@ def _structures(d: _Doc, atoms: list[_Atom], kb: KnowledgeBase) -> list[_Structu
             continue  # "Western sanctions", "Western Ukraine": the adjective names a bloc only with a group
         if a.kind in _CONTEXT_KINDS and _seat(d, a):
             continue  # "a UK-based group": where an organisation sits, not an actor
+        if a.kind == "product":
+            continue  # "Boeing 777": a thing, named after its maker
         kind = {"person": "person", "name": "person", "pronoun": "pronoun", "anaphor": "anaphor"}.get(
             a.kind, "simple"
         )
@@ -850,7 +944,7 @@ def _modifier_ref(mod: _Atom, kb: KnowledgeBase) -> ActorRef | None:
         return None
     if mod.kind == "org" and e.actor_id:
         o = kb.organisations.get(e.actor_id)
-        return o.ref() if o else ActorRef(e.code, e.sector, None, e.actor_id)
+        return o.ref() if o else ActorRef(e.code, e.sector, e.name, e.actor_id, "org")
     if mod.kind == "country" and e.code:
         c = kb.country(e.code)
         return c.ref() if c else ActorRef(e.code, "GOV")
@@ -1098,7 +1192,7 @@ def _resolve_simple(a: _Atom, kb: KnowledgeBase) -> tuple[ActorRef | None, str, 
         return (c.ref() if c else ActorRef(e.code, "GOV")), e.how, False
     if a.kind == "org" and e.actor_id:
         o = kb.organisations.get(e.actor_id)
-        return (o.ref() if o else ActorRef(e.code, e.sector, None, e.actor_id)), e.how, False
+        return (o.ref() if o else ActorRef(e.code, e.sector, e.name, e.actor_id, "org")), e.how, False
     if a.kind in ("metonym", "capital"):
         return ActorRef(e.code, e.sector), "metonym", False
     if a.kind == "place":  # a city or region: its country, no sector (it is where, more than who)
@@ -1156,7 +1250,7 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
     d = _Doc(doc)
     if d.n == 0:
         return []
-    atoms = _phrase_atoms(d, kb)
+    atoms = _company_atoms(d, kb, _phrase_atoms(d, kb))
     taken = [False] * d.n
     for a in atoms:
         for i in range(a.start, a.end):
