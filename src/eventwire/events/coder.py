@@ -191,6 +191,48 @@ _HYPO_AUX = frozenset({"could", "might", "may", "must", "should"})  # possibilit
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _DOMESTIC_TYPES = frozenset({"PROTEST", "CONCEDE", "COERCE"})
 _MUTUAL_TYPES = frozenset({"AGREE", "SUPPORT", "ACCUSE", "COOPERATE", "REJECT"})
+# Heads of predicates that relate their coordinated subjects to each other ("X and Y agreed", "signed a pact").
+_RECIPROCAL_HEADS = frozenset(
+    {
+        "agree",
+        "agreement",
+        "sign",
+        "reach",
+        "conclude",
+        "settle",
+        "normalise",
+        "normalize",
+        "normalization",
+        "normalisation",
+        "restore",
+        "establish",
+        "resume",
+        "renew",
+        "reconcile",
+        "reconciliation",
+        "exchange",
+        "swap",
+        "deal",
+        "pact",
+        "treaty",
+        "accord",
+        "truce",
+        "ceasefire",
+        "deepen",
+        "strengthen",
+        "boost",
+        "improve",
+        "expand",
+        "tie",
+        "relation",
+        "partnership",
+        "cooperation",
+        "alliance",
+        "ally",
+    }
+)
+# Open complements by which an offer or refusal is one to meet each other ("X and Y offered to meet").
+_MEETING_LEMMAS = frozenset({"meet", "talk", "negotiate", "confer"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
 _MATERIAL_COOPERATION = frozenset({"CONCEDE", "RETREAT", "AID", "COOPERATE"})
 _COOPERATIVE = frozenset({"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE", "SUPPORT", "CONSULT"})
@@ -1488,7 +1530,8 @@ class EventCoder:
         ):
             # "fighting between Sudanese troops and Ethiopian militias", "a summit between Obama and Xi"
             src, tgt = tgt[:1], tgt[1:]
-        pairs = self._pairs(typ, src, tgt, mode)
+        mutual = typ == "COOPERATE" or self._reciprocal(cand, by_tok)  # "held joint exercises"
+        pairs = self._pairs(typ, src, tgt, mode, mutual=mutual)
         if reciprocal and len(pairs) == 1 and len(pairs[0][0]) == 1 and len(pairs[0][1]) == 1:
             # "X clashed with Y": each side fought the other (one event each way)
             pairs = pairs + [(pairs[0][1], pairs[0][0])]
@@ -1529,9 +1572,8 @@ class EventCoder:
                 self._flags_of(frame_tok) if frame_tok is not None else (False, False, False)
             )
             d_src, d_tgt = src_refs, tgt_refs
-            d_pairs = self._pairs(
-                d_type, src, tgt
-            )  # "X and Y seek to deepen ties": each intends it to the other
+            # "X and Y seek to deepen ties": each intends it to the other
+            d_pairs = self._pairs(d_type, src, tgt, mutual=mutual)
             if d_type == "THREATEN" and d_cameo == "130":
                 d_tgt = _unique_refs(self._condition_subject(_clause_verb(cand))) or d_tgt
             obj = [c for c in frame_tok.children if c.dep_ == "dobj"] if frame_tok is not None else []
@@ -2083,11 +2125,42 @@ class EventCoder:
         head = tok.head if cand.entry.pos == "A" else tok
         return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children)
 
+    def _reciprocal(self, cand: _Cand, by_tok: dict[int, _Cand]) -> bool:
+        """Whether two coordinated subjects act on each other: a relation-making predicate ("agreed", "signed a
+        treaty", "will deepen ties", "held joint exercises") or an explicit "each other"; "Egypt and Jordan
+        condemned the attack" is two condemnations of the attack, not of each other."""
+        heads = [cand.entry]
+        inner = self._inner(cand, by_tok)
+        if inner is not None:
+            heads.append(inner.entry)
+        for entry in heads:
+            head = entry.head.split()[0]
+            if head in _HOSTING_VERBS:
+                continue  # "offered to host talks": a meeting of others
+            if head in _RECIPROCAL_HEADS or entry.type in ("CONSULT", "COOPERATE"):
+                return True
+            if any(
+                c.lemmas & (_RECIPROCAL_HEADS | _MEETING_LEMMAS)
+                for c in entry.constraints
+                if c.rel in ("dobj", "xcomp")
+            ):  # "signed a pact", "offered to meet"
+                return True
+        verb = _clause_verb(cand)
+        words = " ".join(t.lower_ for t in verb.subtree)
+        return "each other" in words or "one another" in words or " mutual" in f" {words}"
+
     def _pairs(
-        self, typ: str, src: list[Mention], tgt: list[Mention], mode: str | None = None
+        self,
+        typ: str,
+        src: list[Mention],
+        tgt: list[Mention],
+        mode: str | None = None,
+        *,
+        mutual: bool = True,
     ) -> list[tuple[list[ActorRef], list[ActorRef]]]:
         """Source and target lists of the events to emit (CODING.md: a meeting of two parties is one symmetric
-        CONSULT; mutual agreements and signings are one event each way; three or more: all sources)."""
+        CONSULT; mutual agreements and signings are one event each way; three or more: all sources).
+        ``mutual`` says whether the predicate relates its subjects to each other at all."""
         s = _unique_refs(src)
         t = _unique_refs(tgt)
         s_codes = {a.code for a in s if a.code}
@@ -2102,7 +2175,7 @@ class EventCoder:
         if not t and len(s) == 2:
             if typ == "CONSULT":
                 return [([s[0]], [s[1]])]
-            if typ in _MUTUAL_TYPES or (typ == "RETREAT" and mode == "ceasefire"):
+            if mutual and (typ in _MUTUAL_TYPES or (typ == "RETREAT" and mode == "ceasefire")):
                 return [([s[0]], [s[1]]), ([s[1]], [s[0]])]
         return [(s, t)]
 
@@ -2331,9 +2404,13 @@ class EventCoder:
                 anchor, penalty = ent.root, 0
                 while anchor.head.i != anchor.i and anchor.i not in chain_ids:
                     if anchor.pos_ in ("VERB", "AUX"):
-                        penalty = 20  # the expression dates a subordinate clause: use it only as a fallback
+                        if any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+                            penalty = 1000  # "..., while the AU suspended it in 2021": another event's time
+                        penalty = max(penalty, 20)  # a subordinate clause's time: only a fallback
                     anchor = anchor.head
                 rank = chain_ids.get(anchor.i)
+                if rank is not None and penalty >= 1000:
+                    rank = None
                 if rank is not None:
                     rank += penalty
                 if rank is not None and (best is None or rank < best[0]):
