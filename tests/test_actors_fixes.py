@@ -214,3 +214,11 @@ def test_company_heads_file_is_reviewable(kb: KnowledgeBase) -> None:
         head, position, basis = line.split("\t")
         assert head[:1].isupper() and position in ("after", "before", "suffix") and basis, f"row {n}: {line}"
     assert kb.company_heads[("airlines",)] == "after"
+
+
+def test_based_in_a_place_is_a_seat(kb: KnowledgeBase) -> None:
+    text = "The monitor, which is based in Britain, said security forces opened fire on mourners in Deraa."
+    ms = mentions(kb, text)
+    assert by_text(ms, "Britain") == []
+    forces = by_text(ms, "security forces")
+    assert forces and forces[0].actor is not None and forces[0].actor.code != "GBR"

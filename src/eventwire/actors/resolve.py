@@ -834,9 +834,12 @@ _SEATED_SECTORS = frozenset({"BUS", "MED", "NGO"})  # group nouns for organisati
 
 
 def _seat(d: _Doc, a: _Atom) -> bool:
-    """ "a UK-based group", "the London-headquartered monitor": the place says where an organisation has
-    its office, not who acts; it is neither an actor nor the country of the sentence's other actors."""
-    return a.end + 1 < d.n and d.keys[a.end] == "-" and d.keys[a.end + 1] in _SEAT_WORDS
+    """ "a UK-based group", "the London-headquartered monitor", "a group based in Britain": the place says
+    where an organisation has its office, not who acts; it is neither an actor nor the country of the
+    sentence's other actors."""
+    if a.end + 1 < d.n and d.keys[a.end] == "-" and d.keys[a.end + 1] in _SEAT_WORDS:
+        return True
+    return a.start >= 2 and d.keys[a.start - 1] == "in" and d.keys[a.start - 2] in _SEAT_WORDS
 
 
 def _modifies_other_noun(d: _Doc, g: _Atom, kb: KnowledgeBase) -> bool:
