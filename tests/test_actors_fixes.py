@@ -222,3 +222,10 @@ def test_based_in_a_place_is_a_seat(kb: KnowledgeBase) -> None:
     assert by_text(ms, "Britain") == []
     forces = by_text(ms, "security forces")
     assert forces and forces[0].actor is not None and forces[0].actor.code != "GBR"
+
+
+def test_family_names_still_resolve(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "South Korean President Lee Myung-bak met Japanese officials.", "2009-06-01")
+    assert "person:lee-myung-bak" in ids(ms)
+    ms = mentions(kb, "Yoon said the alliance with Washington was stronger than ever.", "2023-05-01")
+    assert "person:yoon-suk-yeol" in ids(ms)
