@@ -179,18 +179,23 @@ class _Doc:
         return self._sentence_case(self.sent[i])[1]
 
     def _sentence_case(self, sentence: int) -> tuple[bool, bool]:
-        """(written in capitals, written in title case) for one sentence, memoised."""
+        """(written in capitals, written in title case) for one sentence; all sentences are measured in one
+        pass on first use."""
         if self._caps is None:
+            words: dict[int, list[str]] = {}
+            for k, t in enumerate(self.text):
+                if t.isalpha():
+                    words.setdefault(self.sent[k], []).append(t)
             self._caps = {}
-        found = self._caps.get(sentence)
-        if found is None:
-            words = [t for k, t in enumerate(self.text) if self.sent[k] == sentence and t.isalpha()]
-            letters = [c for t in words for c in t]
-            capitals = bool(letters) and sum(c.isupper() for c in letters) >= _CAPS_SHARE * len(letters)
-            content = [t for t in words if len(t) >= 4 and t.lower() not in STOP_WORDS]
-            title = len(content) >= 3 and sum(t[0].isupper() for t in content) >= _TITLE_SHARE * len(content)
-            found = self._caps[sentence] = (capitals, title)
-        return found
+            for si, ws in words.items():
+                letters = sum(len(t) for t in ws)
+                capitals = sum(c.isupper() for t in ws for c in t) >= _CAPS_SHARE * letters
+                content = [t for t in ws if len(t) >= 4 and t.lower() not in STOP_WORDS]
+                title = len(content) >= 3 and sum(t[0].isupper() for t in content) >= _TITLE_SHARE * len(
+                    content
+                )
+                self._caps[si] = (capitals, title)
+        return self._caps.get(sentence, (False, False))
 
 
 # -- pass 1: atoms -------------------------------------------------------------------------------------
