@@ -231,6 +231,8 @@ _RECIPROCAL_HEADS = frozenset(
         "ally",
     }
 )
+# Curbs that, laid on a foreign party, are sanctions ("visa restrictions on officials", "a ban on imports").
+_CURB_NOUNS = frozenset({"restriction", "ban", "embargo", "curb"})
 # Open complements by which an offer or refusal is one to meet each other ("X and Y offered to meet").
 _MEETING_LEMMAS = frozenset({"meet", "talk", "negotiate", "confer"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
@@ -1400,8 +1402,24 @@ class EventCoder:
             demanded = any(
                 c.dep_ in _OBJ_DEPS and c.lemma_.lower() in _DEMAND_NOUNS for c in _clause_verb(cand).children
             )  # "met the hostage-takers' demands": a concession to someone unnamed, not to itself
-            if place or not (demanded or mode == "cyber"):  # hacking is rarely aimed at one's own state
+            # hacking is rarely aimed at one's own state; a request or threat is never made of oneself ("the UN
+            # urged both sides to return": an unresolved addressee is no target)
+            home_ok = not (demanded or mode == "cyber" or typ == "REQUEST")
+            if place or home_ok:
                 tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
+        if (
+            typ == "COERCE"
+            and (
+                cand.tok.lemma_.lower() == "ban" or (noun is not None and noun.lemma_.lower() in _CURB_NOUNS)
+            )
+            and _has_code(tgt)
+            and not self._same_side(tgt, src)
+            and not paths.get("target", "").startswith(("place", "home"))
+        ):
+            # "Washington imposed visa restrictions on Sudanese officials": restrictions on a foreign party are
+            # a sanction (CAMEO 163), not domestic repression
+            typ, mode, cameo = "SANCTION", None, "163"
+            rule += " +foreign"
         outcome = cand.tok.head if entry.pos == "N" and cand.tok.dep_ == "nsubj" else None
         if (
             typ == "ASSAULT"
