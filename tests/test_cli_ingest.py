@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,7 @@ SEED = SHARED / "seed" / "000_a9373323a970327e.txt"
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _q(db: Path, sql: str) -> list[tuple[object, ...]]:
+def _q(db: Path, sql: str) -> list[tuple[Any, ...]]:
     with sqlite3.connect(db) as conn:
         return conn.execute(sql).fetchall()
 
@@ -206,7 +207,7 @@ def _write_many(folder: Path, n: int) -> None:
         )
 
 
-def _counts(db: Path) -> dict[str, object]:
+def _counts(db: Path) -> dict[str, Any]:
     return {
         "articles": _q(db, "SELECT COUNT(*) FROM articles")[0][0],
         "unprocessed": _q(db, "SELECT COUNT(*) FROM articles WHERE processed=0")[0][0],
@@ -231,7 +232,7 @@ def test_sigkill_mid_run_then_rerun_loses_and_duplicates_nothing(
     while time.monotonic() < deadline and proc.poll() is None:
         if db.exists():
             try:
-                if _q(db, "SELECT COUNT(*) FROM articles WHERE processed=1")[0][0] >= 12:  # type: ignore[operator]
+                if _q(db, "SELECT COUNT(*) FROM articles WHERE processed=1")[0][0] >= 12:
                     break
             except sqlite3.OperationalError:
                 pass  # schema not created yet
@@ -241,12 +242,12 @@ def test_sigkill_mid_run_then_rerun_loses_and_duplicates_nothing(
     proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     killed = _counts(db)
-    assert 0 < killed["articles"] < n  # type: ignore[operator]
+    assert 0 < killed["articles"] < n
 
     # the re-run goes through the same CLI entry point in this process (the model is loaded once here)
     assert main([*args, "--db", str(db)]) == 0
     summary = json.loads(capsys.readouterr().out)
-    assert summary["stored"] + killed["articles"] == n  # type: ignore[operator]
+    assert summary["stored"] + killed["articles"] == n
     assert summary["resumed"] == killed["unprocessed"]
     assert summary["duplicates"] == killed["articles"]
 

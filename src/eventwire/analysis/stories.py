@@ -642,8 +642,15 @@ def _update(store: Store, settings: _Settings) -> StoryUpdate:
     summary.dropped_stories = c.execute(
         "DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)"
     ).rowcount
+    # The articles in no story: a walk over the narrow id index, each id looked up in the
+    # story_articles(article_id) index (schema 4), rather than a scan of the articles table, whose rows
+    # hold whole texts.
     fresh = _load_articles(
-        store, "a.id NOT IN (SELECT article_id FROM story_articles)", [], settings.lead_chars
+        store,
+        "a.id IN (SELECT x.id FROM articles x"
+        " WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = x.id))",
+        [],
+        settings.lead_chars,
     )
     if not fresh:
         return summary
@@ -651,7 +658,8 @@ def _update(store: Store, settings: _Settings) -> StoryUpdate:
     context: list[StoryArticle] = []
     background: list[StoryArticle] = []
     if days:
-        # Every member of a stored story that has an article within the window of a new one...
+        # Every member of a stored story that has an article within the window of a new one (the stories
+        # of the articles in the window found through the story_articles(article_id) index)...
         lo, hi = _shift(min(days), -settings.window_days), _shift(max(days), settings.window_days + 1)
         context = _load_articles(
             store,
@@ -674,7 +682,7 @@ def _update(store: Store, settings: _Settings) -> StoryUpdate:
             ]
     corpus = _Corpus.build([*fresh, *context], settings, background)
     index = {a.id: i for i, a in enumerate(corpus.articles)}
-    membership: dict[str, list[int]] = defaultdict(list)
+    membership: dict[str, list[int]] = defaultdict(list)  # story id -> its members, by article id (index)
     for chunk in _chunks([a.id for a in context]):
         marks = ",".join("?" * len(chunk))
         for sid, aid in c.execute(

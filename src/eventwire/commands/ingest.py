@@ -67,7 +67,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_read_options(p)
     add_db(p)
     p.add_argument(
-        "--no-code", action="store_true", help="parse and store mentions only; skip event and quote coding"
+        "--no-code",
+        action="store_true",
+        help="parse and store mentions only; skip event and quote coding (articles stay unprocessed: a later"
+        " ingest without --no-code codes them, and they join stories then)",
     )
     add_json(p)
     p.set_defaults(func=run)

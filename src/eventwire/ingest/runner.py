@@ -5,6 +5,10 @@ Crash safety: an article is first committed with ``processed=0`` together with t
 batch; its analysis is committed later with ``processed=1``. A run killed at any moment leaves committed
 articles in place (a re-run finds them by content hash and never adds them twice) and analysed-or-not as a
 whole; the next run first finishes every ``processed=0`` article, so nothing is lost.
+
+A pipeline that does not code (``ingest --no-code``) stores sentences and mentions but leaves
+``processed=0``: the next coding run codes those articles, once, under their stored ids, whether or not
+their inputs are given again. A run that does not code resumes only the articles not parsed at all.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ class IngestSummary:
     stored: int = 0  # new articles stored
     duplicates: int = 0  # articles already stored (same content hash) or repeated in this run
     errors: int = 0  # inputs set aside, each recorded in ingest_errors
-    resumed: int = 0  # articles left unprocessed by an earlier, interrupted run and finished now
+    resumed: int = 0  # articles an earlier run stored but left uncoded (interrupted, --no-code), done now
     processed: int = 0  # articles parsed (and coded) in this run
     non_english: int = 0
     sentences: int = 0
@@ -70,14 +74,18 @@ def ingest(
     on_error: Callable[[InputError], None] | None = None,
     on_result: Callable[[ExtractResult], None] | None = None,
 ) -> IngestSummary:
-    """Store and analyse every new article in ``items``; record every :class:`InputError`."""
+    """Store and analyse every new article in ``items``; record every :class:`InputError`.
+
+    Articles stored earlier but not yet coded are analysed first (with a pipeline that does not code:
+    those not yet parsed). English articles count as processed only when ``pipeline.code`` is set.
+    """
     summary = IngestSummary()
     batch_size = max(1, batch_size)
     seen: set[str] = set()
 
     def new_articles() -> Iterator[Article]:
-        # Finish what an interrupted run left behind before reading anything new.
-        for article in list(store.unprocessed_articles()):
+        # Finish what an interrupted (or --no-code) run left behind before reading anything new.
+        for article in list(store.unprocessed_articles(unparsed_only=not pipeline.code)):
             summary.resumed += 1
             seen.add(article.id)
             yield article
@@ -107,8 +115,9 @@ def ingest(
     for results in _chunks(pipeline.process(new_articles()), batch_size):
         with store.transaction():
             for result in results:
-                # The pipeline keeps each article's id and text (repair offsets are mapped back).
-                store.save_result(result)
+                # The pipeline keeps each article's id and text (repair offsets are mapped back). Only English
+                # is coded, so other languages are done either way.
+                store.save_result(result, coded=pipeline.code or result.article.language != "en")
         for result in results:
             summary.processed += 1
             summary.non_english += result.article.language != "en"

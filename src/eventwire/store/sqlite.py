@@ -138,6 +138,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX mentions_name ON mentions(name COLLATE NOCASE);
     CREATE INDEX events_article_sentence ON events(article_id, sentence_start, sentence_end);
     """,
+    # 4: an article's story without scanning story_articles (its primary key starts with story_id): story
+    # updates find the articles in no story yet and the stories of the articles around new ones.
+    """
+    CREATE INDEX story_articles_article ON story_articles(article_id, story_id);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)  # the version a freshly migrated file has
 
@@ -241,8 +246,13 @@ class Store:
         )
         return cur.rowcount > 0
 
-    def save_result(self, result: ExtractResult, *, article_id: str | None = None) -> None:
+    def save_result(
+        self, result: ExtractResult, *, article_id: str | None = None, coded: bool = True
+    ) -> None:
         """Store an article with everything found in it, replacing any earlier analysis of it.
+
+        ``coded`` says whether events and quotes were looked for: an article parsed without coding
+        (``ingest --no-code``) keeps ``processed=0``, so a later coding run still finds it.
 
         ``article_id`` names the stored row the result belongs to when the pipeline changed the text (text
         repair gives the result a new content hash): the row keeps the id of the text as ingested, so
@@ -353,7 +363,7 @@ class Store:
                 for i, q in enumerate(result.quotes)
             ],
         )
-        c.execute("UPDATE articles SET processed=1 WHERE id=?", (aid,))
+        c.execute("UPDATE articles SET processed=? WHERE id=?", (int(coded), aid))
 
     def record_error(self, path: str, reason: str, line: int | None = None) -> bool:
         """Record input that was set aside; False when the same (path, line, reason) is already recorded
@@ -396,11 +406,20 @@ class Store:
             raise ValueError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # noqa: S608
 
-    def unprocessed_articles(self) -> Iterator[Article]:
-        """Articles stored but not yet parsed and coded (an interrupted run resumes from these)."""
+    def unprocessed_articles(self, *, unparsed_only: bool = False) -> Iterator[Article]:
+        """Articles stored but not yet coded (an interrupted run, or ``ingest --no-code``), in storage order.
+
+        ``unparsed_only`` keeps those not parsed at all (no sentences stored): what a run that does not
+        code has left to do.
+        """
+        unparsed = (
+            " AND NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = articles.id)"
+            if unparsed_only
+            else ""
+        )
         rows = self.conn.execute(
             "SELECT id, text, title, pub_date, url, outlet, language, source_path FROM articles"
-            " WHERE processed=0 ORDER BY rowid"
+            f" WHERE processed=0{unparsed} ORDER BY rowid"  # noqa: S608 - a constant condition
         ).fetchall()
         for r in rows:
             yield Article(**dict(r))
