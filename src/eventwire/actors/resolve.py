@@ -732,7 +732,7 @@ def _structures(d: _Doc, atoms: list[_Atom], kb: KnowledgeBase) -> list[_Structu
             continue
         if a.kind == "demonym" and a.entries and a.entries[0].bloc:
             continue  # "Western sanctions", "Western Ukraine": the adjective names a bloc only with a group
-        if a.kind in _CONTEXT_KINDS and _seat(d, a):
+        if a.kind in _CONTEXT_KINDS and _seat_modifier(d, a):
             continue  # "a UK-based group": where an organisation sits, not an actor
         if a.kind == "product":
             continue  # "Boeing 777": a thing, named after its maker
@@ -788,9 +788,10 @@ def _group(b: _Builder, g: _Atom) -> list[_Structure]:
         if _stance(d, a):
             continue  # "anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality
         if _seat(d, a):
-            # "a Dubai-based company": an organisation's seat is its country (organisations.tsv codes
-            # companies, media and NGOs by headquarters); police or troops are not "based" that way
-            if a.end + 2 == g.start and g.entries and g.entries[0].sector in _SEATED_SECTORS:
+            # "a Dubai-based company", "Pakistan-based militants": the seat of the group the noun names is
+            # its country (organisations.tsv codes companies by headquarters, armed groups by where they
+            # are); a seat anywhere else in the sentence says nothing about the noun
+            if _seat_modifier(d, a) and a.end + 2 == g.start:
                 mods.append(a)
             continue
         if a.end == g.start and a.kind in ("demonym", "country", "org"):
@@ -835,14 +836,18 @@ def _stance(d: _Doc, a: _Atom) -> bool:
 
 
 _SEAT_WORDS = frozenset({"based", "headquartered"})
-_SEATED_SECTORS = frozenset({"BUS", "MED", "NGO"})  # group nouns for organisations that have a seat
+
+
+def _seat_modifier(d: _Doc, a: _Atom) -> bool:
+    """ "a UK-based group", "the London-headquartered monitor": the place, inside a compound modifier, says
+    where an organisation has its office; it is no actor of its own."""
+    return a.end + 1 < d.n and d.keys[a.end] == "-" and d.keys[a.end + 1] in _SEAT_WORDS
 
 
 def _seat(d: _Doc, a: _Atom) -> bool:
-    """ "a UK-based group", "the London-headquartered monitor", "a group based in Britain": the place says
-    where an organisation has its office, not who acts; it is neither an actor nor the country of the
-    sentence's other actors."""
-    if a.end + 1 < d.n and d.keys[a.end] == "-" and d.keys[a.end + 1] in _SEAT_WORDS:
+    """A place that says where an organisation sits, as a compound modifier ("a UK-based group") or after
+    "based in" ("a group based in Britain"): it is never the country of the sentence's other actors."""
+    if _seat_modifier(d, a):
         return True
     return a.start >= 2 and d.keys[a.start - 1] == "in" and d.keys[a.start - 2] in _SEAT_WORDS
 
