@@ -1362,6 +1362,10 @@ class EventCoder:
                 paths["target"], paths["source"] = "complement-subject", "speaker"
                 rule += " +must-demand"
                 demand_flags = self._flags_of(cand.frame_tok) if cand.frame_tok is not None else None
+        if typ == "MOBILIZE" and paths.get("target") == "dobj" and src and self._same_side(tgt, src):
+            # "Beijing deployed additional warships": the forces moved are the mobiliser's own, not its target
+            tgt = [m for m in self._place_of(cand.tok) if not self._same_side([m], src)]
+            paths["target"] = "place" if tgt else ""
         if speaker and typ in _ALLEGED_TYPES and src and not tgt and self._victim_speaker(cand, [], speaker):
             tgt, paths["target"] = (
                 speaker,
