@@ -3,8 +3,10 @@
 Three passes over the tokens of a spaCy ``Doc``:
 
 1. **atoms**: a longest-match walk over the KB phrase table (countries, demonyms, capitals, metonyms,
-   organisations, people, role nouns, group nouns, honorifics, anaphoric nouns), plus person names from
-   spaCy's PERSON entities and known surnames, plus pronouns;
+   organisations, people, role nouns, group nouns, honorifics, anaphoric nouns), companies named after
+   their country ("Malaysia Airlines", company_heads.tsv) and products named after their maker ("Boeing
+   777", no actor), plus person names from spaCy's PERSON entities and known surnames (never a short
+   all-capital acronym such as "BAK"), plus pronouns;
 2. **structures**: atoms combine into one mention: a title and a name ("Russian President Vladimir
    Putin", "Hungary's prime minister, Viktor Orban", "Sergei Lavrov, the Russian foreign minister"), an
    honorific and a name ("Mr. Putin"), a role nominal with its country ("the US Secretary of State",
@@ -13,7 +15,7 @@ Three passes over the tokens of a spaCy ``Doc``:
 3. **discourse**: a left-to-right pass that resolves each structure with what came before: surnames to the
    person named earlier, role nominals to the office holder named earlier or on the date, pronouns by
    gender, number and recency, "the alliance" to the latest organisation, bare group nouns to the
-   country of the context.
+   country of the context (never an organisation's seat: "a UK-based group").
 
 >>> from eventwire.nlp import load_model
 >>> from eventwire.actors.kb import load_kb
