@@ -280,6 +280,12 @@ _NOUN_FRAMES = frozenset({"figurative", "mishap", "unarmed", "adversity", "disco
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
 # Material acts that a speaker who names their perpetrator thereby accuses it of (CAMEO 112).
 _ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Verbs of reporting after which a sentence-final participle continues the reported clause.
+_SAY_LEMMAS = frozenset({"say", "report", "tell", "announce", "state", "add", "claim", "confirm"})
+# Participles of "rebel-held", "Kurdish-controlled": the modifier names who holds a place, not its owner.
+_HOLDING_PARTICIPLES = frozenset(
+    {"hold", "control", "occupy", "run", "dominate", "base", "back", "lead", "sponsor", "support", "align"}
+)
 # Sectors of the bodies that a report of an attack can accuse (armed forces, police, governments, rebels).
 _ACCUSABLE_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "CRM", "JUD"})
 # Pronouns by which a reported act's victim is the speaker itself ("fired at it", "shelled our positions").
@@ -735,6 +741,8 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
             return [], [tok.head], "acl-head"
         return [], patients, "passive"
     subj = [c for c in children if c.dep_ in _SUBJ_DEPS]
+    if subj and tok.dep_ == "relcl" and all(c.tag_ == "WP" for c in subj) and tok.head.i != tok.i:
+        return [tok.head], [], "relcl-head"  # "John Kirby, who called on Iran to ...": Kirby called
     if subj:
         return subj, [], "nsubj"
     if depth > 3:
@@ -776,6 +784,12 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
         if tok.tag_ == "VBN" or _participle_as_past(tok):
             return [], [head], "passive"
         return [head], [], "acl-head"
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.i != tok.i and head.lemma_.lower() in _SAY_LEMMAS:
+        # "X struck targets, state media reported, killing two soldiers": the participle continues the report
+        reported = [c for c in head.children if c.dep_ == "ccomp" and c.i < tok.i]
+        if reported:
+            s, p, path = _subject_tokens(reported[0], depth + 1)
+            return s, p, "advcl>reported>" + path
     if tok.dep_ in ("advcl", "pcomp") and head.i != tok.i:
         anchor = head.head if tok.dep_ == "pcomp" else head
         if anchor.pos_ in ("VERB", "AUX", "ADJ"):
@@ -879,7 +893,7 @@ def _in_clause_of_other_verb(t: Token, verb: Token) -> bool:
     """Whether ``t`` sits inside a subordinate clause (relative, adverbial, complement) below ``verb``."""
     cur = t
     while cur.i != verb.i and cur.head.i != cur.i:
-        if cur.dep_ in ("relcl", "advcl", "ccomp", "acl", "xcomp"):
+        if cur.dep_ in ("relcl", "advcl", "ccomp", "acl", "xcomp", "parataxis"):
             return True
         cur = cur.head
     return False
@@ -1312,7 +1326,28 @@ class EventCoder:
             typ, mode, cameo = "AID", None, "074"
             rule += " +peacekeepers"
         inner = self._inner(cand, by_tok)
-        if inner is not None:
+        if (
+            inner is not None
+            and entry.type == "AGREE"
+            and inner.entry.type in _COOPERATIVE
+            and inner.tok.dep_ == "xcomp"
+            and any(c.dep_ == "neg" for c in inner.tok.children)
+        ):
+            # "vowed not to return the Golan Heights": a pledge to withhold a concession is a refusal
+            comp = self.lex.complements.get(("REJECT", inner.entry.type))
+            typ, mode, cameo = "REJECT", comp.mode if comp else None, comp.cameo if comp else "120"
+            rule += f" +refusal:{inner.entry.pattern}"
+        elif (
+            inner is not None
+            and entry.type == "AGREE"
+            and inner.entry.type not in _COOPERATIVE
+            and inner.tok.dep_ == "xcomp"
+            and any(c.dep_ == "neg" for c in inner.tok.children)
+        ):
+            # "pledged not to attack Ukraine": a promise to refrain from force is an offer, not a threat
+            typ, mode, cameo = "AGREE", None, "030"
+            rule += f" +refrain:{inner.entry.pattern}"
+        elif inner is not None:
             comp = self.lex.complements.get((entry.type, inner.entry.type))
             if comp is not None and not any(c.rel == "xcomp" for c in entry.constraints):
                 typ, mode, cameo = comp.type, comp.mode or mode, comp.cameo
@@ -1408,7 +1443,8 @@ class EventCoder:
             )  # "met the hostage-takers' demands": a concession to someone unnamed, not to itself
             # hacking is rarely aimed at one's own state; a request or threat is never made of oneself ("the UN
             # urged both sides to return": an unresolved addressee is no target)
-            home_ok = not (demanded or mode == "cyber" or typ == "REQUEST")
+            # and a seizure of things ("seized a tanker") takes from whoever owns them, not from home
+            home_ok = not (demanded or mode in ("cyber", "seize") or typ == "REQUEST")
             if place or home_ok:
                 tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
         if (
@@ -2112,7 +2148,11 @@ class EventCoder:
                 if a.i > tok.i
             ):
                 continue  # "killed in an air strike by government forces": the attacker, not the attacked
-            if t.dep_ == "npadvmod" and t.head.dep_ == "amod":
+            if (
+                t.dep_ == "npadvmod"
+                and t.head.dep_ == "amod"
+                and t.head.lemma_.lower() in _HOLDING_PARTICIPLES
+            ):
                 continue  # "in a rebel-held part of the city": who holds the place, not whom it hit
             if m is not None and others(t) and _has_code([m]) and not _in_clause_of_other_verb(t, tok):
                 yield [m], "nearest"
@@ -2411,6 +2451,9 @@ class EventCoder:
         if ents:
             chain: list[Token] = []
             cur = _clause_verb(cand)
+            if cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.head.lemma_.lower() in _SAY_LEMMAS:
+                # "struck villages on Tuesday, officials said, killing two": the report's own time
+                chain.extend(c for c in cur.head.children if c.dep_ == "ccomp" and c.i < cur.i)
             chain.append(cur)
             if cand.entry.pos == "N":
                 chain.insert(0, cand.tok)
