@@ -130,3 +130,16 @@ def test_a_situation_as_subject_performs_no_verbal_act() -> None:
     assert not [e for e in plan.events if e.type == "REJECT"]
     elders = pipe.extract("Village elders in Kenya demanded that the army leave the district.", pub_date="2022-02-01")
     assert [e.type for e in elders.events if e.type == "REQUEST"] == ["REQUEST"]
+
+
+def test_events_point_at_the_words_naming_their_actors(pipe: Pipeline) -> None:
+    """Source and target spans are record fields in article offsets, also after a fused-name repair."""
+    text = "Erdoganaccused Sweden and Finland of harbouring militants. Chile and Peru agreed to a truce."
+    events = pipe.extract(text, pub_date="2023-01-10").events
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert [text[a:b] for a, b in accuse.source_spans] == ["Erdogan"]
+    assert [text[a:b] for a, b in accuse.target_spans] == ["Sweden", "Finland"]
+    agree = {(text[e.source_spans[0][0] : e.source_spans[0][1]], text[e.target_spans[0][0] : e.target_spans[0][1]])
+             for e in events if e.type == "AGREE"}  # fmt: skip
+    assert agree == {("Chile", "Peru"), ("Peru", "Chile")}
+    assert accuse.to_dict()["source_spans"] == [[0, 7]]

@@ -173,6 +173,8 @@ def _map_back(result: ExtractResult, original: Article, repaired: str) -> Extrac
         m.text = text[m.start : m.end]
     for e in result.events:
         e.sentence_span, e.trigger_span = span(e.sentence_span), span(e.trigger_span)
+        e.source_spans = [span(s) for s in e.source_spans]
+        e.target_spans = [span(s) for s in e.target_spans]
         e.trigger = text[e.trigger_span[0] : e.trigger_span[1]]
     for q in result.quotes:
         q.content_span = span(q.content_span)

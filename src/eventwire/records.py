@@ -112,6 +112,11 @@ class Event:
     confidence: float = 0.5
     rule: str = ""
     trigger: str = ""
+    # Character spans of the words that name the source and target actors in the article ("Putin", "NATO and
+    # the United States" as two spans). Empty where an actor came from context outside the text (a speaker
+    # resolved earlier, the place of an unnamed attacker's act still has its own span).
+    source_spans: list[Span] = field(default_factory=list)
+    target_spans: list[Span] = field(default_factory=list)
 
     @property
     def flagged(self) -> bool:
@@ -141,6 +146,8 @@ class Event:
             "confidence": round(self.confidence, 3),
             "sentence_span": list(self.sentence_span),
             "trigger_span": list(self.trigger_span),
+            "source_spans": [list(s) for s in self.source_spans],
+            "target_spans": [list(s) for s in self.target_spans],
             "trigger": self.trigger,
             "rule": self.rule,
         }

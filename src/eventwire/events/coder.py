@@ -873,6 +873,12 @@ def _unique_refs(mentions: list[Mention]) -> list[ActorRef]:
     return out
 
 
+def _spans_of(refs: list[ActorRef], pool: list[Mention]) -> list[tuple[int, int]]:
+    """Character spans of the mentions in ``pool`` that name one of ``refs``, in text order, once each."""
+    spans = {(m.start, m.end) for m in pool if any(_ref(m) == r for r in refs)}
+    return sorted(spans)
+
+
 def _span_note(src: list[Mention], tgt: list[Mention], sent: Span) -> str:
     """Argument spans for ``eventwire explain`` (kept in the rule text: records carry no argument spans).
 
@@ -1042,6 +1048,7 @@ class EventCoder:
                         0.5,
                         f"{entry.pattern} ; source=speaker ; target=ccomp>nsubj"
                         + _span_note(speaker, subject, sent),
+                        pool=speaker + subject,
                     )
                 )
         return out
@@ -1622,6 +1629,7 @@ class EventCoder:
                     reported_by,
                     conf,
                     rule_text,
+                    pool=src + tgt,
                 )
             )
         for d_type, d_mode, d_cameo, d_label in derived:
@@ -1666,6 +1674,7 @@ class EventCoder:
                     reported_by,
                     conf - 0.1,
                     f"{label}+{rule_text}",
+                    pool=src + tgt + f_subj + [m for t in obj for m in _actors_at(t, self.index)],
                 )
                 for p_src, p_tgt in d_pairs
             )
@@ -1705,6 +1714,7 @@ class EventCoder:
                         reported_by,
                         conf - 0.15,
                         f"alleged-by-speaker+{rule_text}",
+                        pool=speaker + accused,
                     )
                 )
         return events
@@ -1761,6 +1771,7 @@ class EventCoder:
                 0.5,
                 f"allege({cand.frame_tok.lemma_})+{cand.entry.pattern} ; source=speaker ; target=nsubj"
                 + _span_note(speaker, accused, sent),
+                pool=speaker + accused,
             )
         ]
 
@@ -1801,7 +1812,10 @@ class EventCoder:
         reported_by: ActorRef | None,
         conf: float,
         rule: str,
+        pool: list[Mention] | None = None,
     ) -> Event:
+        """One event record; ``pool`` holds the argument mentions the source and target refs came from, so
+        the record can point at the words that name them."""
         ref = self.lex.plover_row(cameo)
         trig = cand.tok
         start, end = trig.idx, trig.idx + len(trig.text)
@@ -1831,6 +1845,8 @@ class EventCoder:
             confidence=max(0.05, min(0.95, conf)),
             rule=rule,
             trigger=self.text[start:end],
+            source_spans=_spans_of(src, pool or []),
+            target_spans=_spans_of(tgt, pool or []),
         )
 
     # -- arguments ------------------------------------------------------------------------------------
