@@ -112,3 +112,35 @@ def test_list_articles_filters_and_search_fallback(tmp_path: Path) -> None:
         hits = store.list_articles(search="NATO's envoy")  # not FTS5 syntax: retried as phrases
         assert [r["outlet"] for r in hits] == ["Baltic Post"] and "[" in hits[0]["snippet"]
         assert store.match_article_ids("") == [] and store.match_article_ids("%") == []
+
+
+def test_argument_spans_round_trip_and_default_to_empty_for_older_rows(tmp_path: Path) -> None:
+    """Spans saved with an event come back from every read path; rows stored before events carried them
+    (their JSON record lacks the keys) read back with empty lists."""
+    from eventwire.store import queries as Q
+
+    text = "Putin accused NATO and the United States of ignoring Moscow, he said on Tuesday."
+    r = _result(text)
+    r.events[0].source_spans = [(0, 5)]
+    r.events[0].target_spans = [(14, 18), (23, 40)]
+    with Store.open(tmp_path / "a.db") as store:
+        with store.transaction():
+            store.save_result(r)
+        (eid,) = [row[0] for row in store.conn.execute("SELECT id FROM events")]
+        event = Q.get_event(store, eid)
+        assert event is not None
+        assert event["source_spans"] == [[0, 5]]
+        assert [text[a:b] for a, b in event["target_spans"]] == ["NATO", "the United States"]
+        assert Q.list_events(store)[0][0]["target_spans"] == [[14, 18], [23, 40]]
+        article = Q.get_article(store, r.article.id)
+        assert article is not None and article["events"][0]["source_spans"] == [[0, 5]]
+        detail = store.article_detail(r.article.id)
+        assert detail is not None and detail["events"][0]["target_spans"] == [[14, 18], [23, 40]]
+
+        # a row written before the fields existed: the same record without the two keys
+        store.conn.execute("UPDATE events SET record = json_remove(record, '$.source_spans', '$.target_spans')")
+        assert "source_spans" not in store.conn.execute("SELECT record FROM events").fetchone()[0]
+        old = Q.get_event(store, eid)
+        assert old is not None and (old["source_spans"], old["target_spans"]) == ([], [])
+        detail = store.article_detail(r.article.id)
+        assert detail is not None and detail["events"][0]["source_spans"] == []

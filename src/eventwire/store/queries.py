@@ -5,7 +5,9 @@ Every function takes an open ``Store`` and returns plain JSON-ready dicts. Lists
 ``(items, total)`` where ``total`` counts every match regardless of ``limit``/``offset``. Record shapes
 follow ``records.*.to_dict()`` with ids added:
 
-* event: ``Event.to_dict()`` + ``id``, ``article_id``, ``article_title``, ``pub_date``, ``sentence_text``
+* event: ``Event.to_dict()`` + ``id``, ``article_id``, ``article_title``, ``pub_date``, ``sentence_text``;
+  ``source_spans``/``target_spans`` (article offsets of the words naming the actors) are ``[]`` for events
+  stored before records carried them
 * quote: ``Quote.to_dict()`` + ``id``, ``article_id``, ``article_title``, ``pub_date``
 * mention: ``Mention.to_dict()`` + ``id``
 * actor row: ``id`` (actor_id, or the country/organisation code for aggregates), ``actor_id``, ``code``,
@@ -38,6 +40,8 @@ from eventwire.errors import EventWireError
 from eventwire.store.sqlite import Store
 
 MAX_PAGE = 500
+# Event record fields that stores written before they existed lack: read back as empty lists.
+ARGUMENT_SPAN_FIELDS = ("source_spans", "target_spans")
 DEFAULT_PAGE = 50
 INTERVALS = ("day", "week", "month")
 COOPERATION_QUADS = (1, 2)
@@ -158,9 +162,22 @@ def _actor_ref(actor_id: Any, code: Any, sector: Any, name: Any, kind: Any = Non
     return {"code": code, "sector": sector, "name": name, "actor_id": actor_id, "kind": kind}
 
 
+def event_record(record: str) -> dict[str, Any]:
+    """A stored event's JSON ``record`` as a dict, with the fields later records gained filled in for
+    older rows: ``source_spans``/``target_spans`` (added after the first stores were written) are ``[]``.
+
+    >>> event_record('{"type": "ACCUSE"}')
+    {'type': 'ACCUSE', 'source_spans': [], 'target_spans': []}
+    """
+    out: dict[str, Any] = json.loads(record)
+    for key in ARGUMENT_SPAN_FIELDS:
+        out.setdefault(key, [])
+    return out
+
+
 def _event_row(row: sqlite3.Row) -> dict[str, Any]:
     out: dict[str, Any] = {"id": row["id"], "article_id": row["article_id"]}
-    out.update(json.loads(row["record"]))
+    out.update(event_record(row["record"]))
     out["article_title"] = row["article_title"]
     out["pub_date"] = row["pub_date"]
     out["sentence_text"] = row["sentence_text"]

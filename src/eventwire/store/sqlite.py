@@ -527,7 +527,7 @@ class Store:
                 }  # fmt: skip
             )
         out["events"] = [
-            {"id": r[0], **json.loads(r[1])}
+            {"id": r[0], "source_spans": [], "target_spans": [], **json.loads(r[1])}  # older rows lack spans
             for r in c.execute(
                 "SELECT id, record FROM events WHERE article_id=? ORDER BY sentence_start, trigger_start, id",
                 (article_id,),
