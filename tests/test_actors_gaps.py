@@ -218,7 +218,7 @@ def test_tied_context_goes_to_the_nearest_country(kb: KnowledgeBase) -> None:
         "A Peruvian court ordered former president Alberto Quispe to appear before judges over arms sales "
         "to Chile and Bolivia."
     )
-    assert codes(mentions(kb, text), "former president Alberto Quispe") == [("PER", "GOV")]
+    assert codes(mentions(kb, text), "former president Alberto Quispe") == [("PER", None)]  # no longer GOV
 
 
 def test_honorific_with_a_sector_takes_the_context_country(kb: KnowledgeBase) -> None:

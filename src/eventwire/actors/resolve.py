@@ -58,6 +58,8 @@ _QUALIFIERS = frozenset({"deputy", "vice", "acting", "interim", "former", "then"
                          "first", "senior", "top", "new", "late", "caretaker", "ousted", "-"})  # fmt: skip
 # Qualifiers that mean the person is not the current holder of the office.
 _NOT_HOLDER = frozenset({"deputy", "vice", "former", "ex", "late", "ousted"})
+# Qualifiers that say the office is behind the person: a former holder speaks for no government.
+_FORMER = frozenset({"former", "ex", "late", "ousted"})
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
 _COPULAS = frozenset({"is", "was", "'s", "be", "been", "being", "are", "were", "seems", "seemed"})
 _FAC_CITY_POPULATION = 100_000
@@ -1065,18 +1067,29 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
             person = _pick_person([kb.people[i] for i in ids], title, ctx, strict=True, gender=gender)
             if person is not None and how == "name":
                 how = "surname"
+    former = bool(set(s.qualifiers) & _FORMER)
     if person is not None:
         # The office held on the date, else the country the title states, else the nearest office; the
         # context country only for someone the KB cannot place.
         ref = person.ref_at(ctx.date, _title_ref(s, kb, ctx, use_context=False))
         if ref.code is None and title is not None:
             ref = ActorRef(title.code, title.sector, ref.name, ref.actor_id, "person")
+        if not person.offices_at(ctx.date) and (former or _out_of_office(person, ctx.date)):
+            ref = ActorRef(ref.code, None, ref.name, ref.actor_id, "person")  # a former holder: no sector
         return ref, how, person.gender or gender
-    ref = ActorRef(title.code if title else None, title.sector if title else None, name_text,
-                   f"new:{_slug(name_text)}", "person")  # fmt: skip
+    sector = title.sector if title is not None and not former else None
+    ref = ActorRef(title.code if title else None, sector, name_text, f"new:{_slug(name_text)}", "person")
     if gender is None and s.head.end - s.head.start > 1:  # "Maria Kowalski": the given name's gender
         gender = kb.first_names.get(d.keys[s.head.start])
     return ref, how, gender
+
+
+def _out_of_office(p: Person, date: str | None) -> bool:
+    """True when every office term of ``p`` in the KB ended before ``date`` ("Imran Khan" in 2023): the
+    person keeps the country but speaks for no government. Undated text says nothing about this."""
+    if not p.offices or date is None:
+        return False
+    return all(o.end is not None and o.end < date for o in p.offices)
 
 
 def _ever_held(p: Person, office: str) -> bool:
@@ -1152,7 +1165,10 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
     code = title.code if title else None
     sector = title.sector if title else None
     if any(q in _NOT_HOLDER for q in s.qualifiers) or ctx.d.keys[s.start] in ("a", "an"):
-        # "a former minister", "a spokesman said": someone in that role, not the holder
+        # "a former minister", "a spokesman said": someone in that role, not the holder; a former holder
+        # keeps the country but not the office's sector
+        if set(s.qualifiers) & _FORMER:
+            sector = None
         return (ActorRef(code, sector) if code or sector else None), None
     specific = office not in (None, "other")
     # "the president", "Russia's president" point at someone; a bare "King" or "commander in chief" may not
