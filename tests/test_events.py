@@ -143,3 +143,12 @@ def test_events_point_at_the_words_naming_their_actors(pipe: Pipeline) -> None:
              for e in events if e.type == "AGREE"}  # fmt: skip
     assert agree == {("Chile", "Peru"), ("Peru", "Chile")}
     assert accuse.to_dict()["source_spans"] == [[0, 7]]
+
+
+def test_protest_sectors_at_home(pipe: Pipeline) -> None:
+    """A crowd known only by the place protests as civilians, and a protest at home targets the government."""
+    events = pipe.extract("Thousands protested in Belgrade on Saturday against the new mining law.",
+                          pub_date="2023-05-10").events  # fmt: skip
+    protest = next(e for e in events if e.type == "PROTEST")
+    assert (protest.source[0].code, protest.source[0].sector) == ("SRB", "CVL")
+    assert (protest.target[0].code, protest.target[0].sector) == ("SRB", "GOV")

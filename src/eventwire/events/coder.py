@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -280,6 +280,10 @@ _NOUN_FRAMES = frozenset({"figurative", "mishap", "unarmed", "adversity", "disco
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
 # Material acts that a speaker who names their perpetrator thereby accuses it of (CAMEO 112).
 _ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Sector of an actor known only by the place where it acted ("protested in Tbilisi", "a bomb in Samarra").
+_PLACE_SOURCE_SECTOR: dict[str, str | None] = {"PROTEST": "CVL", "ASSAULT": None}
+# Sector of the home side at which an act with no named target is aimed ("rebels fought on": the state).
+_HOME_TARGET_SECTOR: dict[str, str | None] = {"PROTEST": "GOV", "COERCE": None, "CONCEDE": None}
 # Verbs of reporting after which a sentence-final participle continues the reported clause.
 _SAY_LEMMAS = frozenset({"say", "report", "tell", "announce", "state", "add", "claim", "confirm"})
 # Participles of "rebel-held", "Kurdish-controlled": the modifier names who holds a place, not its owner.
@@ -871,6 +875,12 @@ def _unique_refs(mentions: list[Mention]) -> list[ActorRef]:
             keys.add(key)
             out.append(ref)
     return out
+
+
+def _with_sector(mentions: list[Mention], sector: str | None) -> list[Mention]:
+    """Copies of ``mentions`` whose actor is the same country with another sector (a place as protesters)."""
+    return [replace(m, actor=replace(m.actor, sector=sector, name=None, actor_id=None, kind=None)) if m.actor
+            else m for m in mentions]  # fmt: skip
 
 
 def _spans_of(refs: list[ActorRef], pool: list[Mention]) -> list[tuple[int, int]]:
@@ -1595,6 +1605,21 @@ class EventCoder:
         ):
             # "fighting between Sudanese troops and Ethiopian militias", "a summit between Obama and Xi"
             src, tgt = tgt[:1], tgt[1:]
+        if paths.get("source") == "place" and typ in _PLACE_SOURCE_SECTOR:
+            # "thousands protested in Tbilisi": the place names the country, not the government, as actor
+            src = _with_sector(src, _PLACE_SOURCE_SECTOR[typ])
+        if paths.get("target") == "home" and typ in _HOME_TARGET_SECTOR:
+            # "marched against the bill": at home a protest is aimed at the government, not the marchers
+            tgt = _with_sector(tgt, _HOME_TARGET_SECTOR[typ])
+        if (
+            typ in ("REQUEST", "THREATEN", "SANCTION")
+            and tgt
+            and paths.get("target") != "home"
+            and all(m.how == "group" and _ref(m) in _unique_refs(src) for m in tgt)
+        ):
+            # "the US called on the government to withdraw the bill": a generic noun that resolved to the
+            # requester itself names someone else, whom the text does not identify
+            tgt, paths["target"] = [], ""
         mutual = typ == "COOPERATE" or self._reciprocal(cand, by_tok)  # "held joint exercises"
         pairs = self._pairs(typ, src, tgt, mode, mutual=mutual)
         if reciprocal and len(pairs) == 1 and len(pairs[0][0]) == 1 and len(pairs[0][1]) == 1:
