@@ -138,7 +138,9 @@ def test_argument_spans_round_trip_and_default_to_empty_for_older_rows(tmp_path:
         assert detail is not None and detail["events"][0]["target_spans"] == [[14, 18], [23, 40]]
 
         # a row written before the fields existed: the same record without the two keys
-        store.conn.execute("UPDATE events SET record = json_remove(record, '$.source_spans', '$.target_spans')")
+        store.conn.execute(
+            "UPDATE events SET record = json_remove(record, '$.source_spans', '$.target_spans')"
+        )
         assert "source_spans" not in store.conn.execute("SELECT record FROM events").fetchone()[0]
         old = Q.get_event(store, eid)
         assert old is not None and (old["source_spans"], old["target_spans"]) == ([], [])

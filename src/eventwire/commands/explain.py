@@ -56,6 +56,23 @@ def argument_spans(
     return out
 
 
+def record_spans(event: dict[str, Any]) -> dict[str, list[tuple[int, int]]] | None:
+    """The argument spans an event record carries (``source_spans``/``target_spans``, article offsets, no
+    repair mapping needed); None when it has none (stored before records carried them: read the rule).
+
+    >>> record_spans({"source_spans": [[0, 7]], "target_spans": [[17, 23], [28, 35]]})
+    {'source': [(0, 7)], 'target': [(17, 23), (28, 35)]}
+    >>> record_spans({"rule": "accuse/V ; source_at=0-7", "source_spans": [], "target_spans": []}) is None
+    True
+    """
+    spans = {
+        role: [(int(a), int(b)) for a, b in event.get(f"{role}_spans") or []] for role in ("source", "target")
+    }
+    if not any(spans.values()):
+        return None
+    return {role: pairs for role, pairs in spans.items() if pairs}
+
+
 def _offset_map(parsed: str | None, original: str | None) -> Callable[[int], int]:
     """Offset in ``parsed`` (``original`` with characters inserted) -> offset in ``original``."""
     if not parsed or not original or parsed == original:
@@ -113,8 +130,13 @@ def _parsed_sentence(sentence: str) -> str:
     return load_kb().repair(sentence)
 
 
-def explain_event(event: dict[str, Any]) -> dict[str, Any]:
-    """Sentence, trigger, rule parts and the parse path from the trigger to each argument."""
+def explain_event(event: dict[str, Any], article_text: str | None = None) -> dict[str, Any]:
+    """Sentence, trigger, rule parts and the parse path from the trigger to each argument.
+
+    The arguments are the record's ``source_spans``/``target_spans`` (article offsets); records stored
+    before those fields existed fall back to the spans noted in the rule text. ``article_text`` names the
+    words of an argument outside the event's sentence (the sentence alone is used without it).
+    """
     from eventwire.nlp import load_model
 
     sentence = event.get("sentence_text") or ""
@@ -122,10 +144,18 @@ def explain_event(event: dict[str, Any]) -> dict[str, Any]:
     t0, t1 = event["trigger_span"]
     rule = event.get("rule", "")
     pieces = [p.strip() for p in rule.split(" ; ")]
+    spans = record_spans(event)
     # parse the sentence as the pipeline did (fused names split), and point into it from article offsets
-    parsed = _parsed_sentence(sentence) if "_at=" in rule else sentence
+    parsed = _parsed_sentence(sentence) if spans is not None or "_at=" in rule else sentence
     to_parsed = _forward_map(parsed, sentence)
     doc = load_model()(parsed)
+    if spans is None:
+        spans = argument_spans(rule, s0, parsed, sentence)
+
+    def words(a: int, b: int) -> str:
+        if article_text is not None:
+            return article_text[a:b]
+        return sentence[a - s0 : b - s0] if a - s0 >= 0 else ""
 
     def token_at(a: int, b: int) -> Any:
         span = doc.char_span(to_parsed(a - s0), to_parsed(b - s0), alignment_mode="expand")
@@ -133,16 +163,15 @@ def explain_event(event: dict[str, Any]) -> dict[str, Any]:
 
     trigger = token_at(t0, t1)
     paths: list[dict[str, Any]] = []
-    for role, spans in argument_spans(rule, s0, parsed, sentence).items():
-        for a, b in spans:
-            tok = token_at(a, b)
-            if trigger is None or tok is None or not (0 <= a - s0 < len(sentence)):
+    for role, pairs in spans.items():
+        for a, b in pairs:
+            inside = 0 <= a - s0 < len(sentence)
+            tok = token_at(a, b) if inside else None
+            if trigger is None or tok is None:
                 path = "(outside the sentence: resolved from context)"
             else:
                 path = dependency_path(doc, trigger.i, tok.i)
-            paths.append(
-                {"role": role, "text": sentence[a - s0 : b - s0] if a - s0 >= 0 else "", "path": path}
-            )
+            paths.append({"role": role, "text": words(a, b), "span": [a, b], "path": path})
     return {
         "id": event["id"],
         "type": event["type"],
@@ -160,11 +189,12 @@ def explain_event(event: dict[str, Any]) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     with open_existing(args.db) as store:
         event = get_event(store, args.event_id)
+        article = store.get_article(event["article_id"]) if event is not None else None
     if event is None:
         raise EventWireError(
             "E302", f"No event {args.event_id}", "List ids with: eventwire events --limit 10"
         )
-    info = explain_event(event)
+    info = explain_event(event, article["text"] if article else None)
     if args.json:
         print_json(info)
         return 0
