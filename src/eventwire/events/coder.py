@@ -280,6 +280,8 @@ _NOUN_FRAMES = frozenset({"figurative", "mishap", "unarmed", "adversity", "disco
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
 # Material acts that a speaker who names their perpetrator thereby accuses it of (CAMEO 112).
 _ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Verbs of crowds acting on their own, which the tagger takes for participles after "Thousands ...".
+_CROWD_VERBS = frozenset({"protest", "rally", "march", "demonstrate", "riot", "strike", "picket"})
 # Sector of an actor known only by the place where it acted ("protested in Tbilisi", "a bomb in Samarra").
 _PLACE_SOURCE_SECTOR: dict[str, str | None] = {"PROTEST": "CVL", "ASSAULT": None}
 # Sector of the home side at which an act with no named target is aimed ("rebels fought on": the state).
@@ -451,6 +453,15 @@ def _root_noun_misparse(tok: Token) -> bool:
     """ "Nurses from two French charities donated and delivered supplies to X": a sentence whose root the parser
     made the subject noun, with the real main verb an object-taking participle of the noun's of/from phrase."""
     root = tok.sent.root
+    if (
+        tok.dep_ == "acl"
+        and tok.lemma_.lower() in _CROWD_VERBS
+        and tok.head.i == root.i
+        and root.pos_ in ("NOUN", "PROPN")
+        and root.i < tok.i
+        and not any(t.pos_ in ("VERB", "AUX") and t.i != tok.i and tok not in t.ancestors for t in tok.sent)
+    ):
+        return True  # "Thousands protested in Belgrade": a verbless sentence's crowd "modifier" is its verb
     if tok.dep_ != "acl" or tok.tag_ != "VBN" or root.pos_ not in ("NOUN", "PROPN"):
         return False
     if tok.head.dep_ != "pobj" or tok.head.head.dep_ != "prep" or tok.head.head.head.i != root.i:
