@@ -74,3 +74,34 @@ def test_former_unknown_person_and_role_nominal_have_no_sector(kb: KnowledgeBase
     assert codes(ms, "an ex-Peruvian defence minister") == [("PER", None)]
     ms = mentions(kb, "The former prime minister of Peru was summoned by the court.")
     assert codes(ms, "The former prime minister of Peru") == [("PER", None)]
+
+
+# -- 2. the article's context country for a bare group noun ------------------------------------------------
+
+
+def test_bare_government_takes_the_country_of_the_previous_sentence(kb: KnowledgeBase) -> None:
+    text = (
+        "Japan and South Korea agreed on Tuesday to resume regular security talks. Tokyo and Seoul also "
+        "pledged to share more radar data.\n\n"
+        "Elsewhere, riot police in Dhaka detained scores of opposition activists. The party's leaders "
+        "accused the government of silencing dissent, and the army was deployed near the parliament."
+    )
+    ms = mentions(kb, text)
+    assert codes(ms, "the government") == [("BGD", "GOV")]
+    assert codes(ms, "the army") == [("BGD", "MIL")]
+
+
+def test_sentence_country_still_wins_over_the_previous_one(kb: KnowledgeBase) -> None:
+    text = (
+        "Soldiers patrolled the streets of Nairobi after the vote. In Uganda, the government shut down "
+        "the internet before the count."
+    )
+    assert codes(mentions(kb, text), "the government") == [("UGA", "GOV")]
+
+
+def test_a_seat_in_the_previous_sentence_gives_no_context(kb: KnowledgeBase) -> None:
+    text = (
+        "A Vienna-based monitoring group published satellite images of the border. "
+        "It said the army had moved artillery."
+    )
+    assert codes(mentions(kb, text), "the army") == [(None, "MIL")]

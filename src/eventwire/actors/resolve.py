@@ -67,6 +67,7 @@ _LOCAL_SECTORS = frozenset({"CVL", "COP"})
 _CONTEXT_KINDS = frozenset({"country", "capital", "demonym", "metonym", "place"})
 _SLUG = re.compile(r"[^a-z0-9]+")
 _PRONOUN_WINDOW = 3  # sentences back
+_CONTEXT_WINDOW = 2  # sentences back that give a bare group noun its country
 _MAX_NAME_RUN = 4
 _MAX_ACRONYM = 4  # letters of an all-capital token read as an acronym rather than a surname
 _CAPS_SHARE = 0.8  # share of capital letters that makes a sentence "written in capitals"
@@ -912,8 +913,9 @@ class _Context:
         return own
 
     def context_code(self, sentence: int, local: bool = False, at: int | None = None) -> str | None:
-        """The country a bare group noun belongs to: the country its sentence names most, else the country
-        that dominates the article (at least half of the country-coded mentions, seen twice). ``local``
+        """The country a bare group noun belongs to: the country its sentence names most, else the one the
+        nearest of the :data:`_CONTEXT_WINDOW` sentences before it names most (the story's current
+        country: "police in Islamabad ... the government"), else the country that dominates the article (at least half of the country-coded mentions, seen twice). ``local``
         groups (police, civilians) take the country of the one place their sentence names, if any. With
         ``at`` (a person's token), a tie in the sentence goes to the country named nearest to it ("An
         Argentine judge ordered former president X ... arms sales to Croatia and Ecuador")."""
@@ -929,6 +931,13 @@ class _Context:
                 tied = {c for c, n in here.items() if n == top[0][1]}
                 near = [(abs(i - at), c) for i, c in self.sentence_positions.get(sentence, ()) if c in tied]
                 return min(near)[1] if near else None
+        for back in range(1, _CONTEXT_WINDOW + 1):  # the country the story was just about
+            before = self.sentence_codes.get(sentence - back)
+            if before:
+                top = before.most_common(2)
+                if len(top) == 1 or top[0][1] > top[1][1]:
+                    return top[0][0]
+                break  # two countries even: the article's
         if not self.doc_codes:
             return None
         code, n = self.doc_codes.most_common(1)[0]
