@@ -916,6 +916,16 @@ def _span_note(src: list[Mention], tgt: list[Mention], sent: Span) -> str:
     return "".join(" ; " + p for p in parts)
 
 
+def _path_up(t: Token, top: Token) -> list[Token]:
+    """The tokens from ``t`` up to (not including) ``top``; all of ``t``'s ancestors if ``top`` is not one."""
+    out = []
+    cur = t
+    while cur.i != top.i and cur.head.i != cur.i:
+        out.append(cur)
+        cur = cur.head
+    return out
+
+
 def _in_clause_of_other_verb(t: Token, verb: Token) -> bool:
     """Whether ``t`` sits inside a subordinate clause (relative, adverbial, complement) below ``verb``."""
     cur = t
@@ -968,6 +978,7 @@ class EventCoder:
         self.lede_date: str | None = None
         self.para_date: tuple[int, str] | None = None
         self.n_sent = 0
+        self._triggers: set[int] = set()  # token indices of the current sentence's triggers
 
     # -- per sentence ---------------------------------------------------------------------------------
     def run(self) -> list[Event]:
@@ -996,6 +1007,7 @@ class EventCoder:
         used = set().union(*(c.used for c in cands))
         cands = [c for c in cands if c.tok.i not in used]
         by_tok = {c.tok.i: c for c in cands}
+        self._triggers = set(by_tok)
         for c in cands:  # "it was essential that NATO pledged": the clause hangs on the copula
             if c.entry.pos == "A" and c.tok.dep_ in ("acomp", "oprd") and c.tok.head.i not in by_tok:
                 by_tok[c.tok.head.i] = c
@@ -2206,6 +2218,8 @@ class EventCoder:
                 and t.head.lemma_.lower() in _HOLDING_PARTICIPLES
             ):
                 continue  # "in a rebel-held part of the city": who holds the place, not whom it hit
+            if any(a.dep_ == "conj" and a.pos_ == "VERB" and a.i in self._triggers for a in _path_up(t, tok)):
+                continue  # "rejected the criticism and accused NGOs of ...": the NGOs are the accusation's
             if m is not None and others(t) and _has_code([m]) and not _in_clause_of_other_verb(t, tok):
                 yield [m], "nearest"
                 break
