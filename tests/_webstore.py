@@ -89,13 +89,16 @@ def sentence_of(text: str, pos: int) -> tuple[int, int]:
 
 def event(text: str, trigger: str, type_: str, quad: int, gold: float, src: list[ActorRef],
           tgt: list[ActorRef], date: str, *, cameo: str, rule: str = "test:hand-made",
-          **flags: bool) -> Event:  # fmt: skip
-    """A hand-made event on the first occurrence of ``trigger``."""
+          source_words: tuple[str, ...] = (), target_words: tuple[str, ...] = (), **flags: bool) -> Event:  # fmt: skip
+    """A hand-made event on the first occurrence of ``trigger``; ``source_words``/``target_words`` are the
+    words naming its actors, found in its sentence."""
     t = span(text, trigger)
+    sent = sentence_of(text, t[0])
     return Event(
-        type=type_, source=src, target=tgt, sentence_span=sentence_of(text, t[0]), trigger_span=t,
+        type=type_, source=src, target=tgt, sentence_span=sent, trigger_span=t,
         cameo=cameo, quad_class=quad, goldstein=gold, event_date=date, confidence=0.8, rule=rule,
-        trigger=trigger, **flags,
+        trigger=trigger, source_spans=[span(text, w, sent[0]) for w in source_words],
+        target_spans=[span(text, w, sent[0]) for w in target_words], **flags,
     )  # fmt: skip
 
 
@@ -131,7 +134,19 @@ def hand_made() -> list[ExtractResult]:
     x1 = a1.text
     r1 = ExtractResult(a1, sentences=[Sentence(*sentence_of(x1, 0))])
     r1.events = [
-        event(x1, "accused", "ACCUSE", 3, -2.0, [PUTIN], [NATO, USA], "2022-02-01", cameo="111"),
+        event(
+            x1,
+            "accused",
+            "ACCUSE",
+            3,
+            -2.0,
+            [PUTIN],
+            [NATO, USA],
+            "2022-02-01",
+            cameo="111",
+            source_words=("Vladimir Putin",),
+            target_words=("NATO", "the United States"),
+        ),  # fmt: skip
         event(x1, "spoke by phone", "CONSULT", 1, 1.0, [BLINKEN], [LAVROV], "2022-02-01", cameo="040"),
         event(
             x1,
@@ -169,7 +184,19 @@ def hand_made() -> list[ExtractResult]:
     x2 = a2.text
     r2 = ExtractResult(a2, sentences=[Sentence(*sentence_of(x2, 0))])
     r2.events = [
-        event(x2, "shelled", "ASSAULT", 4, -10.0, [RUS_MIL], [UKR_MIL], "2022-02-24", cameo="195"),
+        event(
+            x2,
+            "shelled",
+            "ASSAULT",
+            4,
+            -10.0,
+            [RUS_MIL],
+            [UKR_MIL],
+            "2022-02-24",
+            cameo="195",
+            source_words=("Russian troops",),
+            target_words=("Ukrainian positions",),
+        ),  # fmt: skip
         event(
             x2,
             "imposed sanctions",
@@ -219,7 +246,8 @@ def hand_made() -> list[ExtractResult]:
                   outlet="<i>Evil Outlet</i>", url="javascript:alert(4)")  # fmt: skip
     rx = ExtractResult(xss)
     rx.events = [event(XSS_TEXT, "accused", "ACCUSE", 3, -2.0, [LAVROV], [NATO], "2022-02-03", cameo="111",
-                       rule="<script>alert('rule')</script>")]  # fmt: skip
+                       rule="<script>alert('rule')</script>", source_words=("Lavrov",),
+                       target_words=("NATO",))]  # fmt: skip
     rx.quotes = [quote(XSS_TEXT, "We will not accept <iframe src=javascript:alert(3)>", LAVROV, "Lavrov")]
     rx.mentions = mentions(XSS_TEXT, [("Lavrov", LAVROV), ("NATO", NATO)])
     results.append(rx)

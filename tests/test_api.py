@@ -51,10 +51,22 @@ def test_article_search_and_one_article(api: httpx.Client) -> None:
     assert art["text"][ev["trigger_span"][0] : ev["trigger_span"][1]] == ev["trigger"]
     assert art["quotes"][0]["text"] == "This is a premeditated attack"
     assert api.get(f"/api/articles/{art_id[:12]}").json()["id"] == art_id  # short ids work
+    shelled = api.get(f"/api/events/{ev['id']}").json()
+    assert [art["text"][a:b] for a, b in shelled["source_spans"]] == ["Russian troops"]
+    assert [art["text"][a:b] for a, b in shelled["target_spans"]] == ["Ukrainian positions"]
+    listed = api.get("/api/events", params={"type": "SANCTION", "include_flagged": "true"}).json()["items"]
+    assert listed and all(e["source_spans"] == [] == e["target_spans"] for e in listed)  # none recorded
+    # what the real coder stored: "Japan and South Korea held talks in Tokyo on Friday."
+    (talks,) = [e for e in api.get("/api/events", params={"actor": "JPN"}).json()["items"]
+                if e["type"] == "CONSULT" and e["source"][0]["code"] == "JPN"]  # fmt: skip
+    text = api.get(f"/api/articles/{talks['article_id']}").json()["text"]
+    assert [text[a:b] for a, b in talks["source_spans"] + talks["target_spans"]] == ["Japan", "South Korea"]
+    spec = api.get("/api/openapi.json").json()
+    assert "source_spans" in spec["paths"]["/api/events/{event_id}"]["get"]["description"]
 
 
 def test_event_filters(api: httpx.Client) -> None:
-    def total(**params: object) -> int:
+    def total(**params: str | int | bool) -> int:
         r = api.get("/api/events", params=params)
         assert r.status_code == 200, r.text
         return int(r.json()["total"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -81,6 +82,25 @@ def test_article_highlights_wrap_the_records(web: httpx.Client) -> None:
     assert 'class="tag flag">hypothetical' in html  # the flagged sanction is shown as such
 
 
+def test_article_marks_the_words_naming_each_events_actors(web: httpx.Client) -> None:
+    """Source and target words carry their own classes and a title (not colour alone), and point at the
+    event's card like its trigger does."""
+    aid = article_id(web, "fundamental")
+    art = web.get(f"/api/articles/{aid}").json()
+    accuse = next(e for e in art["events"] if e["type"] == "ACCUSE")
+    m = parse(web.get(f"/articles/{aid}").text)
+    args = [a for t, a in m.tags if t == "span" and accuse["id"] in (a.get("data-refs") or "").split()]
+    by_class = {c: a for a in args for c in (a["class"] or "").split() if c.startswith("arg-")}
+    assert by_class["arg-source"]["title"] == "source of ACCUSE"
+    assert by_class["arg-target"]["title"] == "target of ACCUSE"
+    words = {role: [art["text"][a:b] for a, b in accuse[f"{role}_spans"]] for role in ("source", "target")}
+    assert words == {"source": ["Vladimir Putin"], "target": ["NATO", "the United States"]}
+    # events without spans (stored before records had them) still render, just without argument marks
+    assert any(not e["source_spans"] for e in art["events"])
+    css = web.get("/static/style.css").text
+    assert ".doc .arg-source" in css and "dashed" in css.split(".doc .arg-target", 1)[1].split("}")[0]
+
+
 def test_hostile_article_is_escaped_everywhere(web: httpx.Client) -> None:
     aid = article_id(web, "protesters")
     for url in (f"/articles/{aid}", "/?q=protesters", "/?q=accept", "/actors/person:sergey-lavrov",
@@ -95,13 +115,18 @@ def test_hostile_article_is_escaped_everywhere(web: httpx.Client) -> None:
     assert "&lt;i&gt;Evil Outlet&lt;/i&gt;" in page
     assert "&lt;script&gt;alert(&#39;rule&#39;)&lt;/script&gt;" in page  # the rule name, in the event card
     assert "javascript:alert(4)" in page and 'href="javascript' not in page  # url shown, not linked
+    # the argument marks of the hostile article's event sit on its words, escaped like every highlight
+    assert 'class="arg-source mention" data-refs=' in page and 'title="source of ACCUSE"' in page
 
 
 def test_highlight_segments_cover_the_text_exactly() -> None:
     text = 'Lavrov said: "we are ready" to talk.'
     events = [{"id": "e0", "trigger_span": [21, 26]}, {"id": "e1", "trigger_span": [-3, 999]}]
     quotes = [{"id": "q0", "content_span": [14, 26], "speaker_span": [0, 6]}]
-    mentions = [{"start": 0, "end": 6, "actor": {"code": "RUS"}}, {"start": 30, "end": 30, "actor": None}]
+    mentions: list[dict[str, Any]] = [
+        {"start": 0, "end": 6, "actor": {"code": "RUS"}},
+        {"start": 30, "end": 30, "actor": None},
+    ]
     segs = _render.highlight(text, events, quotes, mentions)
     assert "".join(s.text for s in segs) == text
     ready = next(s for s in segs if s.text == "ready")
@@ -109,6 +134,24 @@ def test_highlight_segments_cover_the_text_exactly() -> None:
     assert segs[-1].refs == ("e1",)  # the out-of-range span is clipped to the text, not dropped
     lavrov = segs[0]
     assert lavrov.text == "Lavrov" and set(lavrov.classes) >= {"mention", "speaker"}
+
+
+def test_argument_highlights_overlap_and_clip() -> None:
+    """A word that is the target of one event and the source of another gets both classes and both titles;
+    an argument span past the end of the text is clipped like any other."""
+    text = "Chile accused Peru. Peru rejected the charge."
+    events = [
+        {"id": "e0", "type": "ACCUSE", "trigger_span": [6, 13], "source_spans": [[0, 5]],
+         "target_spans": [[14, 18]]},
+        {"id": "e1", "type": "REJECT", "trigger_span": [25, 33], "source_spans": [[20, 24]],
+         "target_spans": [[0, 5], [38, 400]]},
+    ]  # fmt: skip
+    segs = _render.highlight(text, events, [])
+    assert "".join(s.text for s in segs) == text
+    chile = segs[0]
+    assert chile.text == "Chile" and chile.classes == ("arg-source", "arg-target")
+    assert chile.refs == ("e0", "e1") and chile.title == "source of ACCUSE; target of REJECT"
+    assert segs[-1].text == "charge." and segs[-1].classes == ("arg-target",)
 
 
 def test_fill_periods_and_chart_geometry() -> None:
@@ -121,3 +164,11 @@ def test_fill_periods_and_chart_geometry() -> None:
     bars = chart["bars"]
     assert bars[3]["down_h"] == pytest.approx(2 * bars[0]["up_h"])
     assert bars[0]["up_y"] + bars[0]["up_h"] == pytest.approx(chart["zero"])
+
+
+def test_render_docstring_examples_run() -> None:
+    """The page helpers' examples (left out of tests/test_doctests.py with the rest of eventwire.web)."""
+    import doctest
+
+    result = doctest.testmod(_render, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0 and result.attempted >= 2

@@ -119,6 +119,31 @@ def test_search_to_article_to_actor(base: str, browser: Any) -> None:
     no_errors(browser)
 
 
+def test_article_marks_event_arguments(base: str, browser: Any) -> None:
+    """The words naming an event's source and target are marked apart by line style and title, not colour
+    alone, and lead to the event's record like its trigger."""
+    browser.get(base + "/?q=premeditated")
+    browser.find_element(By.CSS_SELECTOR, "#article-results a.title").click()
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "article-text")))
+    source = browser.find_element(By.CSS_SELECTOR, "#article-text .arg-source[data-refs]")
+    target = browser.find_element(By.CSS_SELECTOR, "#article-text .arg-target[data-refs]")
+    assert (source.text, target.text) == ("Russian troops", "Ukrainian positions")
+    assert (source.get_attribute("title"), target.get_attribute("title")) == (
+        "source of ASSAULT", "target of ASSAULT",
+    )  # fmt: skip
+    style = "return getComputedStyle(arguments[0]).borderBottomStyle"
+    assert browser.execute_script(style, source) == "solid"
+    assert browser.execute_script(style, target) == "dashed"
+    trigger = browser.find_element(By.CSS_SELECTOR, "#article-text .trigger[data-refs]")
+    assert source.get_attribute("data-refs") == trigger.get_attribute("data-refs")
+    target.click()
+    popup = browser.find_element(By.ID, "popup")
+    WebDriverWait(browser, 5).until(lambda d: popup.is_displayed())
+    assert "ASSAULT" in popup.text and "shelled" in popup.text
+    shot(browser, "article-arguments")
+    no_errors(browser)
+
+
 def test_actor_page_with_office(base: str, browser: Any) -> None:
     browser.get(base + "/actors/person:antony-blinken")
     assert browser.find_element(By.ID, "actor-name").text == "Antony Blinken"
@@ -168,6 +193,8 @@ def test_hostile_article_renders_as_text(base: str, browser: Any) -> None:
     for tag in ("b", "i"):
         assert browser.find_elements(By.CSS_SELECTOR, f"main {tag}:not(.office b)") == [] or tag == "b"
     assert browser.find_elements(By.CSS_SELECTOR, "a[href^='javascript']") == []
+    marks = browser.find_elements(By.CSS_SELECTOR, "#article-text .arg-source, #article-text .arg-target")
+    assert [m.text for m in marks] == ["Lavrov", "NATO"]  # the argument marks hold text, never markup
     quote = browser.find_element(By.CSS_SELECTOR, "#article-text .quote[data-refs]")
     quote.click()
     assert "<iframe src=javascript:alert(3)>" in browser.find_element(By.ID, "popup").text

@@ -17,6 +17,7 @@ class Segment:
     text: str
     classes: tuple[str, ...] = ()
     refs: tuple[str, ...] = ()
+    title: str = ""  # what an argument highlight is ("source of ACCUSE"), for the title attribute
 
 
 def highlight(
@@ -25,32 +26,42 @@ def highlight(
     quotes: list[dict[str, Any]],
     mentions: list[dict[str, Any]] | None = None,
 ) -> list[Segment]:
-    """Cut ``text`` at every record boundary; each piece knows which triggers, quotes and mentions cover it.
+    """Cut ``text`` at every record boundary; each piece knows which triggers, quotes, mentions and event
+    arguments cover it.
 
-    Overlaps are fine (a trigger inside a quote gets both classes), spans outside the text are clipped and
-    empty ones dropped, so a bad offset can never duplicate or lose characters.
+    An event's ``source_spans``/``target_spans`` (the words naming its actors) get the classes
+    ``arg-source``/``arg-target`` and a title saying whose argument they are. Overlaps are fine (a trigger
+    inside a quote gets both classes), spans outside the text are clipped and empty ones dropped, so a bad
+    offset can never duplicate or lose characters.
 
     >>> [(s.text, s.classes) for s in highlight("Putin said: we are ready.", [], [{"id": "q0",
     ...     "content_span": [12, 24]}], [{"start": 0, "end": 5, "actor": {"code": "RUS"}}])]
     [('Putin', ('mention',)), (' said: ', ()), ('we are ready', ('quote',)), ('.', ())]
+    >>> [(s.text, s.classes, s.title) for s in highlight("Chile accused Peru.", [{"id": "e0", "type": "ACCUSE",
+    ...     "trigger_span": [6, 13], "source_spans": [[0, 5]], "target_spans": [[14, 18]]}], [])]
+    [('Chile', ('arg-source',), 'source of ACCUSE'), (' ', (), ''), ('accused', ('trigger',), ''), (' ', (), ''),
+     ('Peru', ('arg-target',), 'target of ACCUSE'), ('.', (), '')]
     """
     n = len(text)
-    spans: list[tuple[int, int, str, str]] = []
+    spans: list[tuple[int, int, str, str, str]] = []  # start, end, class, card id, title
     for e in events:
         s, t = e.get("trigger_span") or (0, 0)
-        spans.append((s, t, "trigger", str(e["id"])))
+        spans.append((s, t, "trigger", str(e["id"]), ""))
+        for role in ("source", "target"):
+            for s, t in e.get(f"{role}_spans") or ():
+                spans.append((s, t, f"arg-{role}", str(e["id"]), f"{role} of {e.get('type') or 'event'}"))
     for q in quotes:
         s, t = q.get("content_span") or (0, 0)
-        spans.append((s, t, "quote", str(q["id"])))
+        spans.append((s, t, "quote", str(q["id"]), ""))
         if q.get("speaker_span"):
             s, t = q["speaker_span"]
-            spans.append((s, t, "speaker", str(q["id"])))
+            spans.append((s, t, "speaker", str(q["id"]), ""))
     for m in mentions or []:
-        spans.append((m["start"], m["end"], "mention" if m.get("actor") else "mention-unresolved", ""))
-    spans = [(max(0, s), min(n, t), k, r) for s, t, k, r in spans if min(n, t) > max(0, s)]
+        spans.append((m["start"], m["end"], "mention" if m.get("actor") else "mention-unresolved", "", ""))
+    spans = [(max(0, s), min(n, t), k, r, x) for s, t, k, r, x in spans if min(n, t) > max(0, s)]
     opening: dict[int, list[int]] = {}
     closing: dict[int, list[int]] = {}
-    for i, (s, t, _, _) in enumerate(spans):
+    for i, (s, t, _, _, _) in enumerate(spans):
         opening.setdefault(s, []).append(i)
         closing.setdefault(t, []).append(i)
     cuts = sorted({0, n, *opening, *closing})
@@ -62,9 +73,10 @@ def highlight(
         for i in opening.get(a, ()):
             active[i] = None
         covering = [spans[i] for i in sorted(active)]
-        classes = tuple(sorted({k for _, _, k, _ in covering}))
-        refs = tuple(dict.fromkeys(r for _, _, _, r in covering if r))
-        out.append(Segment(text[a:b], classes, refs))
+        classes = tuple(sorted({k for _, _, k, _, _ in covering}))
+        refs = tuple(dict.fromkeys(r for _, _, _, r, _ in covering if r))
+        title = "; ".join(dict.fromkeys(x for _, _, _, _, x in covering if x))
+        out.append(Segment(text[a:b], classes, refs, title))
     return out
 
 

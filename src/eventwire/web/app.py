@@ -342,7 +342,11 @@ def create_app(db: str | Path | WebConfig, **options: Any) -> FastAPI:
         )  # fmt: skip
         return listing(items, total, limit, offset)
 
-    @app.get("/api/events/{event_id}", tags=["events"], summary="One event")
+    @app.get("/api/events/{event_id}", tags=["events"], summary="One event",
+             description="The event record: type, mode, CAMEO, actors, dates, flags, `sentence_span` and "
+             "`trigger_span`, and `source_spans`/`target_spans`: [start, end] offsets into the article text "
+             "of the words naming the source and target actors (empty when an actor came from context, or "
+             "for events stored before records carried them).")  # fmt: skip
     def api_event(event_id: str) -> dict[str, Any]:
         ev = Q.get_event(store(), event_id)
         if ev is None:
