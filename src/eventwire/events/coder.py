@@ -280,6 +280,8 @@ _NOUN_FRAMES = frozenset({"figurative", "mishap", "unarmed", "adversity", "disco
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
 # Material acts that a speaker who names their perpetrator thereby accuses it of (CAMEO 112).
 _ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Verbs by which a text or deal binds its object to act ("the accord commits Rwanda to withdraw").
+_BINDING_VERBS = frozenset({"commit", "bind", "oblige", "obligate"})
 # Verbs of crowds acting on their own, which the tagger takes for participles after "Thousands ...".
 _CROWD_VERBS = frozenset({"protest", "rally", "march", "demonstrate", "riot", "strike", "picket"})
 # Sector of an actor known only by the place where it acted ("protested in Tbilisi", "a bomb in Samarra").
@@ -1269,6 +1271,12 @@ class EventCoder:
         if entry.pos == "N" and cand.support is None and not borrowed and not self._noun_has_source(cand.tok):
             return []
         src, tgt, paths = self._arguments(cand, by_tok)
+        if entry.pos == "V" and cand.tok.lemma_.lower() in _BINDING_VERBS:
+            bound = [m for o in cand.tok.children if o.dep_ == "dobj" for m in _actors_at(o, self.index)]
+            if bound:
+                # "the deal commits Rwanda to withdraw": the party bound is the one that commits itself
+                src, paths["source"] = bound, "bound-object"
+                tgt = [m for m in tgt if m not in bound]
         if entry.scope == "received":  # "Romania received aid from Jordan": the giver acts on the receiver
             src, tgt = tgt, src
             paths["source"], paths["target"] = paths.get("target", ""), paths.get("source", "")
@@ -1645,9 +1653,9 @@ class EventCoder:
             tgt, paths["target"] = [], ""
         mutual = typ == "COOPERATE" or self._reciprocal(cand, by_tok)  # "held joint exercises"
         pairs = self._pairs(typ, src, tgt, mode, mutual=mutual)
-        if reciprocal and len(pairs) == 1 and len(pairs[0][0]) == 1 and len(pairs[0][1]) == 1:
-            # "X clashed with Y": each side fought the other (one event each way)
-            pairs = pairs + [(pairs[0][1], pairs[0][0])]
+        if reciprocal and len(pairs) == 1 and len(pairs[0][0]) == 1 and pairs[0][1]:
+            # "X clashed with Y (and Z)": each side fought the other (one event each way)
+            pairs = pairs + [([t], pairs[0][0]) for t in pairs[0][1]]
         src_refs, tgt_refs = pairs[0]
         sides: dict[int, bool] = {}
         for m in src + tgt:
@@ -2218,6 +2226,10 @@ class EventCoder:
                 and t.head.lemma_.lower() in _HOLDING_PARTICIPLES
             ):
                 continue  # "in a rebel-held part of the city": who holds the place, not whom it hit
+            if len(src_codes) >= 2 and any(
+                a.dep_ == "prep" and a.lower_ in ("in", "at", "inside") for a in _path_up(t, tok)
+            ):
+                continue  # "X and Y signed a peace agreement in Washington": where, not with whom
             if any(a.dep_ == "conj" and a.pos_ == "VERB" and a.i in self._triggers for a in _path_up(t, tok)):
                 continue  # "rejected the criticism and accused NGOs of ...": the NGOs are the accusation's
             if m is not None and others(t) and _has_code([m]) and not _in_clause_of_other_verb(t, tok):
