@@ -54,7 +54,9 @@ def _coded_db(path: Path) -> str:
     ]
     accuse = Event("ACCUSE", [putin], [nato], (s1, s1_end), (t.index("accused"), t.index("accused") + 7),
                    mode="disapprove", cameo="112", quad_class=3, goldstein=-2.0, event_date="2022-02-01",
-                   date_basis="text", trigger="accused", rule="test")  # fmt: skip
+                   date_basis="text", trigger="accused", rule="test",
+                   source_spans=[(mentions[0].start, mentions[0].end)],
+                   target_spans=[(mentions[1].start, mentions[1].end)])  # fmt: skip
     threaten = Event("THREATEN", [rus_gov], [], (s3, len(t)), (t.index("threaten"), t.index("threaten") + 8),
                      cameo="130", quad_class=3, goldstein=-4.4, event_date="2022-02-02", negated=True,
                      trigger="threaten", rule="test")  # fmt: skip
@@ -157,6 +159,36 @@ def test_export_events_csv_and_jsonl(coded_db: tuple[Path, str], capsys: pytest.
     recs = _jsonl(capsys.readouterr().out)
     assert recs[0]["article_id"] == aid and recs[0]["source"][0]["actor_id"] == "person:vladimir-putin"  # type: ignore[index]
     assert recs[1]["negated"] is True
+    # the words naming the actors: flat text columns in CSV, lists in JSON Lines; none for THREATEN
+    putin, nato = TEXT.index("Vladimir Putin"), TEXT.index("NATO on")
+    assert (rows[0]["source_text"], rows[0]["target_text"]) == ("Vladimir Putin", "NATO")
+    assert (rows[0]["source_spans"], rows[0]["target_spans"]) == (
+        f"{putin}-{putin + 14}",
+        f"{nato}-{nato + 4}",
+    )
+    assert [rows[1][k] for k in ("source_text", "source_spans", "target_text", "target_spans")] == [""] * 4
+    assert (recs[0]["source_spans"], recs[0]["source_text"]) == ([[putin, putin + 14]], ["Vladimir Putin"])
+    assert (recs[1]["target_spans"], recs[1]["target_text"]) == ([], [])
+
+
+def test_export_of_records_stored_before_argument_spans(
+    coded_db: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Rows written before events carried source/target spans export with empty span columns and lists."""
+    db, _ = coded_db
+    with Store.open(db) as store, store.transaction():
+        store.conn.execute(
+            "UPDATE events SET record = json_remove(record, '$.source_spans', '$.target_spans')"
+        )
+    assert main(["export", "--db", str(db), "-f", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(r["source_text"], r["source_spans"], r["target_text"]) for r in rows] == [("", "", "")] * 2
+    assert main(["export", "--db", str(db), "-f", "jsonl"]) == 0
+    recs = _jsonl(capsys.readouterr().out)
+    assert [(r["source_spans"], r["target_spans"], r["source_text"]) for r in recs] == [([], [], [])] * 2
+    assert main(["export", "--db", str(db), "-f", "plover"]) == 0
+    (rec,) = _jsonl(capsys.readouterr().out)
+    assert (rec["actor_spans"], rec["recipient_text"]) == ([], [])
 
 
 def test_export_quotes_articles_mentions(
@@ -191,6 +223,8 @@ def test_export_parquet_reads_back_typed(coded_db: tuple[Path, str], tmp_path: P
     assert str(table.schema.field("goldstein").type) == "double"
     assert str(table.schema.field("negated").type) == "int64"
     assert table.column("target_code").to_pylist() == ["NATO", None]
+    assert table.column("source_text").to_pylist() == ["Vladimir Putin", ""]
+    assert str(table.schema.field("target_spans").type) == "string"
     out = tmp_path / "mentions.parquet"
     assert main(["export", "--db", str(db), "-f", "parquet", "-w", "mentions", "-o", str(out)]) == 0
     assert pq.read_table(out).column("text").to_pylist() == ["Vladimir Putin", "NATO", "he"]
@@ -338,7 +372,9 @@ def test_every_command_has_help_with_an_example(capsys: pytest.CaptureFixture[st
 def test_extract_ids_match_ingest_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "a.txt"
     # a fused name ("Putinaccused") that text repair may split: the id must still be the one ingest stores
-    f.write_text("date 2022-02-02 Talks\n\nVladimir Putinaccused NATO of ignoring the demands.", encoding="utf-8")
+    f.write_text(
+        "date 2022-02-02 Talks\n\nVladimir Putinaccused NATO of ignoring the demands.", encoding="utf-8"
+    )
     assert main(["extract", str(f), "--json"]) == 0
     (out,) = _jsonl(capsys.readouterr().out)
     db = tmp_path / "x.db"

@@ -15,6 +15,7 @@ from typing import IO, Any
 from eventwire.commands._common import add_db, add_json, example, print_json
 from eventwire.commands.show import open_existing
 from eventwire.errors import EventWireError
+from eventwire.store.queries import event_record
 
 FORMATS = ("csv", "jsonl", "parquet", "plover", "gdelt")
 TABLES = ("events", "quotes", "articles", "mentions")
@@ -30,13 +31,18 @@ GDELT_COLUMNS = (
 )  # fmt: skip
 
 FORMAT_HELP = """formats:
-  csv      one row per record, flat columns (events: first source and first target actor)
-  jsonl    one JSON object per line (events: the full record, all actors, plus article date/url/outlet)
+  csv      one row per record, flat columns (events: first source and first target actor, the sentence
+           as sentence_text, and the words naming all actors: source_text and target_text joined with
+           "|", source_spans and target_spans as "start-end|start-end" offsets into the article text)
+  jsonl    one JSON object per line (events: the full record, all actors, source_spans and target_spans as
+           [start, end] lists, plus source_text and target_text lists and article date/url/outlet)
   parquet  the flat columns of csv, typed, for pandas / DuckDB / Spark (needs --out)
   plover   events only: PLOVER/POLECAT-style JSON Lines, one event per line with event_id, event_date,
            event_type, event_mode, contexts, event_intensity (Goldstein), quad_code, actor_* and recipient_*
-           (name, country, sector, id), placename, publication_date, source (outlet), url, headline,
-           event_text (the sentence), story_id (article id), language, version
+           (name, country, sector, id), actor_text/recipient_text and actor_spans/recipient_spans (the
+           words naming them and their [start, end] offsets in the article), placename, publication_date,
+           source (outlet), url, headline, event_text (the sentence), story_id (article id), language,
+           version
   gdelt    events only: GDELT 1.0-style TSV with a header row: GLOBALEVENTID, SQLDATE (YYYYMMDD of the
            event date), MonthYear, Year, FractionDate, Actor1Code (country/IGO code + sector, e.g. RUSGOV),
            Actor1Name, Actor1CountryCode (ISO 3166 alpha-3 when the actor is a country's),
@@ -121,9 +127,41 @@ def gdelt_row(r: dict[str, Any]) -> list[Any]:
     return out
 
 
+def argument_words(r: dict[str, Any]) -> dict[str, Any]:
+    """The words naming an events-export row's actors and their article offsets, as lists:
+    ``source_text``, ``source_spans``, ``target_text``, ``target_spans`` (empty for older records).
+
+    >>> argument_words({"record": '{"source_spans": [[0, 7]], "target_spans": [[15, 21], [26, 33]]}',
+    ...     "source_words": '["Erdogan"]', "target_words": '["Sweden", "Finland"]'})
+    {'source_text': ['Erdogan'], 'source_spans': [[0, 7]], 'target_text': ['Sweden', 'Finland'], 'target_spans': [[15, 21], [26, 33]]}
+    """
+    rec = event_record(r["record"])
+    out: dict[str, Any] = {}
+    for role in ("source", "target"):
+        out[f"{role}_text"] = json.loads(r.get(f"{role}_words") or "[]")
+        out[f"{role}_spans"] = [list(span) for span in rec[f"{role}_spans"]]
+    return out
+
+
+def flat_argument_words(r: dict[str, Any]) -> dict[str, str]:
+    """:func:`argument_words` as flat text columns: words joined with ``|``, spans as ``start-end|...``.
+
+    >>> flat_argument_words({"record": '{"target_spans": [[15, 21], [26, 33]]}', "target_words":
+    ...     '["Sweden", "Finland"]'})
+    {'source_text': '', 'source_spans': '', 'target_text': 'Sweden|Finland', 'target_spans': '15-21|26-33'}
+    """
+    words = argument_words(r)
+    out: dict[str, str] = {}
+    for role in ("source", "target"):
+        out[f"{role}_text"] = "|".join(words[f"{role}_text"])
+        out[f"{role}_spans"] = "|".join(f"{a}-{b}" for a, b in words[f"{role}_spans"])
+    return out
+
+
 def plover_record(r: dict[str, Any]) -> dict[str, Any]:
     """One events-export row as a PLOVER/POLECAT-style JSON object (all source and target actors)."""
     rec = json.loads(r["record"])
+    words = argument_words(r)
 
     def actors(side: str) -> list[dict[str, Any]]:
         return [
@@ -153,11 +191,15 @@ def plover_record(r: dict[str, Any]) -> dict[str, Any]:
         "actor_sector": first_src.get("sector"),
         "actor_id": first_src.get("actor_id"),
         "actors": src,
+        "actor_text": words["source_text"],
+        "actor_spans": words["source_spans"],
         "recipient_name": first_tgt.get("name"),
         "recipient_country": first_tgt.get("country"),
         "recipient_sector": first_tgt.get("sector"),
         "recipient_id": first_tgt.get("actor_id"),
         "recipients": tgt,
+        "recipient_text": words["target_text"],
+        "recipient_spans": words["target_spans"],
         "negated": bool(r.get("negated")),
         "hypothetical": bool(r.get("hypothetical")),
         "future": bool(r.get("future")),
@@ -179,13 +221,17 @@ def jsonl_record(what: str, r: dict[str, Any]) -> dict[str, Any]:
     """The JSON Lines shape: events as their full record plus article fields; others as stored."""
     if what != "events":
         return r
-    rec = json.loads(r["record"])
+    rec = event_record(r["record"])
     return {"id": r["id"], "article_id": r["article_id"], "pub_date": r.get("pub_date"), "outlet": r.get("outlet"),
-            "url": r.get("url"), **rec}  # fmt: skip
+            "url": r.get("url"), **rec, **argument_words(r)}  # fmt: skip
 
 
 def _flat(r: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in r.items() if k != "record"}
+    """A row's flat columns: no JSON record; events get their actors' words as text columns."""
+    out = {k: v for k, v in r.items() if k not in ("record", "source_words", "target_words")}
+    if "source_words" in r:
+        out.update(flat_argument_words(r))
+    return out
 
 
 # -- writers --------------------------------------------------------------------------------------------

@@ -151,6 +151,16 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _span_words_sql(role: str) -> str:
+    """SQL for a JSON array of the article words under an event record's ``<role>_spans``, in span order
+    (``role`` is a constant: ``source`` or ``target``)."""
+    return (
+        "(SELECT json_group_array(substr(a.text, json_extract(j.value, '$[0]') + 1,"
+        " json_extract(j.value, '$[1]') - json_extract(j.value, '$[0]')))"
+        f" FROM (SELECT value FROM json_each(e.record, '$.{role}_spans') ORDER BY key) j)"
+    )
+
+
 def _actor_cols(actors: Sequence[ActorRef]) -> tuple[str | None, str | None, str | None, str | None]:
     if not actors:
         return (None, None, None, None)
@@ -605,13 +615,18 @@ class Store:
 
     def iter_export_rows(self, what: str) -> Iterator[dict[str, Any]]:
         """Rows for ``eventwire export``: ``events`` (with the article's date, url and outlet), ``quotes``,
-        ``articles`` or ``mentions``, streamed in a stable order."""
+        ``articles`` or ``mentions``, streamed in a stable order.
+
+        Event rows also carry ``source_words``/``target_words``: JSON arrays of the article text under the
+        record's ``source_spans``/``target_spans``, in span order (``[]`` for records without spans).
+        """
         sql = {
             # paragraph: how many blank-line breaks precede the event's sentence (0 = headline or lead).
             "events": "SELECT e.*, a.pub_date, a.url, a.outlet, a.title, a.source_path, a.ingested_at,"
             " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence_text,"
             " (length(substr(a.text, 1, e.sentence_start))"
-            " - length(replace(substr(a.text, 1, e.sentence_start), char(10) || char(10), ''))) / 2 AS paragraph"
+            " - length(replace(substr(a.text, 1, e.sentence_start), char(10) || char(10), ''))) / 2 AS paragraph,"
+            f" {_span_words_sql('source')} AS source_words, {_span_words_sql('target')} AS target_words"
             " FROM events e"
             " JOIN articles a ON a.id = e.article_id ORDER BY e.event_date, a.pub_date, e.article_id, e.id",
             "quotes": "SELECT q.*, a.pub_date, a.url, a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id"
