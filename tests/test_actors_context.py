@@ -105,3 +105,27 @@ def test_a_seat_in_the_previous_sentence_gives_no_context(kb: KnowledgeBase) -> 
         "It said the army had moved artillery."
     )
     assert codes(mentions(kb, text), "the army") == [(None, "MIL")]
+
+
+# -- 3. group nouns of several or unnamed parties --------------------------------------------------------
+
+
+def test_officials_from_both_sides_do_not_take_the_subjects_country(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Brussels froze the assets of commanders from both sides after the border clashes.")
+    assert [code for code, _ in codes(ms, "commanders")] == [None]
+    ms = mentions(kb, "London imposed travel bans on officials from the rival factions.")
+    assert codes(ms, "officials") == [(None, "GOV")]
+
+
+def test_the_two_delegations_have_no_single_country(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Oslo hosted the talks on Monday. Members of the two delegations left without a deal.")
+    assert codes(ms, "delegations") == [(None, "GOV")]
+    ms = mentions(kb, "Qatar said both governments had accepted the truce.")
+    assert codes(ms, "governments") == [(None, "GOV")]
+
+
+def test_a_from_phrase_with_a_country_and_a_plain_count_keep_the_context(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Kenya said three soldiers were killed near the border.")
+    assert codes(ms, "soldiers") == [("KEN", "MIL")]
+    ms = mentions(kb, "Ankara said officials of the Turkish embassy met the families.")
+    assert codes(ms, "officials") == [("TUR", "GOV")]

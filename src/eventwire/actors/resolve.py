@@ -99,6 +99,7 @@ class _Structure:
     qualifiers: tuple[str, ...] = ()
     label: str = ""
     sector_hint: str | None = None  # sector given by a coordinated group noun
+    many_sides: bool = False  # "officials from both sides", "the two delegations": no one context country
 
 
 @dataclass(slots=True)
@@ -704,7 +705,8 @@ def _structures(d: _Doc, atoms: list[_Atom], kb: KnowledgeBase) -> list[_Structu
             continue
         b.take(role, *mods)
         if d.tag[role.end - 1] in ("NNS", "NNPS"):  # "Ukrainian commanders": a group with the role's sector
-            out.append(_Structure(left, right, "group", role, mods, qualifiers=quals, label="group_noun"))
+            out.append(_Structure(left, right, "group", role, mods, qualifiers=quals, label="group_noun",
+                                  many_sides=not mods and _many_sides(b, role)))  # fmt: skip
             continue
         out.append(_Structure(left, right, "role", role, mods, role, qualifiers=quals, label="role"))
     # Group nouns with their countries.
@@ -832,7 +834,48 @@ def _group(b: _Builder, g: _Atom) -> list[_Structure]:
             b.take(g, mod)
             return [_Structure(b.with_det(g.start), mod.end, "group", g, [mod], label="group_noun")]
     b.take(g)
-    return [_Structure(b.with_det(g.start), g.end, "group", g, [], label="group_noun")]
+    return [_Structure(b.with_det(g.start), g.end, "group", g, [], label="group_noun",
+                       many_sides=_many_sides(b, g))]  # fmt: skip
+
+
+_SIDES_DETERMINERS = frozenset({"both", "either", "neither", "each"})
+_OWNER_PREPOSITIONS = frozenset({"from", "of"})
+_PHRASE_ACTOR_KINDS = frozenset(
+    {"country", "demonym", "capital", "metonym", "org", "place", "person", "name"}
+)
+
+
+def _many_sides(b: _Builder, g: _Atom) -> bool:
+    """True for a group noun that belongs to several parties or to ones the text does not name, so that
+    the sentence's country is not its own: "both governments", "the two delegations", "officials from
+    both sides", "members of the rival factions" (a "from"/"of" phrase without a country, place,
+    organisation or person in it)."""
+    d = b.d
+    last = g.end - 1
+    for k in range(max(0, g.start - 3), g.start):
+        if d.head[k] != last:
+            continue
+        if d.keys[k] in _SIDES_DETERMINERS or (d.dep[k] == "nummod" and k > 0 and d.keys[k - 1] == "the"):
+            return True
+    for k in range(g.end, min(d.n, g.end + 2)):
+        if d.head[k] == last and d.dep[k] == "prep" and d.keys[k] in _OWNER_PREPOSITIONS:
+            span = _subtree_end(d, k)
+            inside = [a for a in b.atoms if k < a.start < span and a.kind in _PHRASE_ACTOR_KINDS]
+            return not inside
+    return False
+
+
+def _subtree_end(d: _Doc, k: int) -> int:
+    """End (exclusive) of the contiguous run of tokens after ``k`` that hang, directly or not, on it."""
+    end = k + 1
+    while end < d.n:
+        h, steps = end, 0
+        while h != k and d.head[h] != h and steps < 8:
+            h, steps = d.head[h], steps + 1
+        if h != k:
+            break
+        end += 1
+    return end
 
 
 def _stance(d: _Doc, a: _Atom) -> bool:
@@ -1221,6 +1264,8 @@ def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
     owner = ctx.pronoun_at.get(s.start - 1)
     if owner is not None and ctx.d.tag[s.start - 1] == "PRP$" and owner.code:
         return ActorRef(owner.code, noun_sector)  # "Syria ... its troops": the owner's country
+    if s.many_sides:
+        return ActorRef(None, noun_sector)
     return ActorRef(ctx.context_code(sentence, local=noun_sector in _LOCAL_SECTORS), noun_sector)
 
 
