@@ -114,6 +114,7 @@ def test_show_by_prefix_highlights_and_lists(
     assert "\033[" not in out
     assert "EVENT 2022-02-01 RUS GOV (Vladimir Putin) -> ACCUSE/disapprove -> NATO IGO" in out
     assert "[negated]" in out
+    assert '"accused"  words "Vladimir Putin" -> "NATO"' in out  # the words naming its actors
     assert 'QUOTE direct   Vladimir Putin: "We are still ready to talk"' in out
     assert main(["show", aid, "--db", str(db), "--json"]) == 0
     detail = json.loads(capsys.readouterr().out)

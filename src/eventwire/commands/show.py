@@ -116,6 +116,10 @@ def run(args: argparse.Namespace) -> int:
         tgt = ", ".join(_actor(a) for a in e["target"]) or "-"
         flags = [f for f in ("negated", "hypothetical", "future") if e.get(f)]
         extra = f" [{' '.join(flags)}]" if flags else ""
+        if e.get("source_spans") or e.get("target_spans"):  # the words naming the actors, when recorded
+            said = {r: ", ".join(f'"{detail["text"][a:b]}"' for a, b in e[f"{r}_spans"]) or "-"
+                    for r in ("source", "target")}  # fmt: skip
+            extra += f"  words {said['source']} -> {said['target']}"
         print(f"  EVENT {e['event_date'] or '?'} {src} -> {e['type']}{'/' + e['mode'] if e.get('mode') else ''} -> {tgt}"
               f"  cameo {e.get('cameo') or '-'}  \"{e.get('trigger') or ''}\"{extra}")  # fmt: skip
     for q in quotes:
