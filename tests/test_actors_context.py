@@ -129,3 +129,39 @@ def test_a_from_phrase_with_a_country_and_a_plain_count_keep_the_context(kb: Kno
     assert codes(ms, "soldiers") == [("KEN", "MIL")]
     ms = mentions(kb, "Ankara said officials of the Turkish embassy met the families.")
     assert codes(ms, "officials") == [("TUR", "GOV")]
+
+
+# -- 4. dated group-to-government transitions (transitions.tsv) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [("2023-05-04", ("AFG", "GOV")), ("2021-08-15", ("AFG", "GOV")), ("2019-02-10", ("AFG", "REB")),
+     (None, ("AFG", "REB"))],
+)  # fmt: skip
+def test_the_taliban_govern_after_august_2021(
+    kb: KnowledgeBase, date: str | None, expected: tuple[str, str]
+) -> None:
+    ms = mentions(kb, "The Taliban ordered girls' schools in Kandahar to stay closed.", date)
+    assert codes(ms, "The Taliban") == [expected]
+
+
+def test_a_title_from_a_governing_group_is_government(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Taliban spokesman Karim Zadran said the border crossing would reopen.")
+    assert codes(ms, "Taliban spokesman Karim Zadran") == [("AFG", "GOV")]
+
+
+def test_transitions_file_is_well_formed(kb: KnowledgeBase) -> None:
+    from eventwire.actors.kb import default_data_dir
+
+    lines = [
+        line
+        for line in (default_data_dir() / "transitions.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert lines[0].split("\t") == ["actor_id", "code", "sector", "start", "end", "basis"]
+    for line in lines[1:]:
+        actor_id, code, sector, start, end, basis = line.split("\t")
+        assert actor_id in kb.organisations, line
+        assert code in kb.countries and sector in {"GOV", "MIL", "REB", "OPP", "PTY"}, line
+        assert len(start) == 10 and (not end or start <= end) and basis.strip(), line

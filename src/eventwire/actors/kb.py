@@ -158,6 +158,25 @@ class Organisation:
 
 
 @dataclass(frozen=True, slots=True)
+class Transition:
+    """A row of transitions.tsv: the code and sector an organisation or group has for a period ("the
+    Taliban" AFG GOV from 2021-08-15)."""
+
+    actor_id: str
+    code: str
+    sector: str
+    start: str
+    end: str | None  # None: still so
+
+    def active(self, date: str | None) -> bool:
+        """True when the period covers ``date``. Undated text keeps the organisation's own standing (old
+        wire copy without a date is the common undated case)."""
+        if date is None:
+            return False
+        return self.start <= date and (self.end is None or date <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class RoleTerm:
     """A role noun of office_terms.tsv ("prime minister" -> head_of_government)."""
 
@@ -223,6 +242,7 @@ class KnowledgeBase:
     max_len: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase starting with it
     surnames: dict[str, list[str]] = field(default_factory=dict)  # folded surname -> person ids
     holders: dict[tuple[str, str], list[OfficeTerm]] = field(default_factory=dict)
+    transitions: dict[str, list[Transition]] = field(default_factory=dict)  # actor_id -> dated standings
     lexicon: EnglishLexicon | None = None
     leader_rules: dict[str, str] = field(default_factory=dict)  # country -> office that leads it
     ceremonial_titles: tuple[str, ...] = ()
@@ -287,6 +307,18 @@ class KnowledgeBase:
                     if len(out) >= limit:
                         return out
         return out
+
+    def org_ref(self, actor_id: str, date: str | None) -> ActorRef | None:
+        """The organisation or armed group ``actor_id`` as an actor on ``date``: the code and sector of a
+        transitions.tsv period covering the date ("the Taliban" AFG GOV after 2021-08-15), else its own."""
+        o = self.organisations.get(actor_id)
+        if o is None:
+            return None
+        ref = o.ref()
+        for t in self.transitions.get(actor_id, ()):
+            if t.active(date):
+                return ActorRef(t.code, t.sector, ref.name, ref.actor_id, ref.kind)
+        return ref
 
     def holder(self, code: str, office: str, date: str | None) -> OfficeTerm | None:
         """Who held ``office`` for ``code`` on ``date`` (with no date: the incumbent)."""
@@ -444,6 +476,13 @@ def _load_blocs(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
             b.add(alias, "metonym", "metonym", case=CASE_ANY, code=code, sector=sector, bloc=True)
         for adj in _split(r.get("adjectives", "")):
             b.add(adj, "demonym", "demonym", case=CASE_TITLE, code=code, bloc=True)
+
+
+def _load_transitions(kb: KnowledgeBase, path: Path) -> None:
+    """transitions.tsv: dated codes and sectors of organisations and groups (a group that took power)."""
+    for r in _rows(path):
+        t = Transition(r["actor_id"], r["code"], r["sector"], r["start"], r.get("end") or None)
+        kb.transitions.setdefault(t.actor_id, []).append(t)
 
 
 def _load_first_names(kb: KnowledgeBase, path: Path) -> None:
@@ -616,6 +655,7 @@ def build_kb(data_dir: Path | None = None) -> KnowledgeBase:
         ("group_nouns.tsv", lambda p: _load_group_nouns(kb, b, p)),
         ("company_heads.tsv", lambda p: _load_company_heads(kb, b, p)),
         ("coref.tsv", lambda p: _load_coref(kb, b, p)),
+        ("transitions.tsv", lambda p: _load_transitions(kb, p)),
         ("first_names.tsv", lambda p: _load_first_names(kb, p)),
     ]
     for name, loader in loaders:

@@ -1007,13 +1007,13 @@ def _people_noun(d: _Doc, g: _Atom) -> bool:
     return d.keys[g.end - 1] in _PEOPLE_NOUNS
 
 
-def _modifier_ref(mod: _Atom, kb: KnowledgeBase) -> ActorRef | None:
+def _modifier_ref(mod: _Atom, kb: KnowledgeBase, date: str | None = None) -> ActorRef | None:
     e = mod.entries[0] if mod.entries else None
     if e is None:
         return None
     if mod.kind == "org" and e.actor_id:
-        o = kb.organisations.get(e.actor_id)
-        return o.ref() if o else ActorRef(e.code, e.sector, e.name, e.actor_id, "org")
+        ref = kb.org_ref(e.actor_id, date)  # as of the date: "Taliban" AFG GOV after 2021-08-15
+        return ref if ref else ActorRef(e.code, e.sector, e.name, e.actor_id, "org")
     if mod.kind == "country" and e.code:
         c = kb.country(e.code)
         return c.ref() if c else ActorRef(e.code, "GOV")
@@ -1028,7 +1028,7 @@ def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context, use_context: boo
     body = next((m for m in s.modifiers if m.kind == "group_noun"), None)
     mods = [m for m in s.modifiers if m.kind != "group_noun"]
     for m in mods:
-        ref = _modifier_ref(m, kb)
+        ref = _modifier_ref(m, kb, ctx.date)
         if ref is not None and ref.code:
             code = ref.code
             sector = ref.sector if m.kind in ("org", "metonym") else None
@@ -1042,7 +1042,7 @@ def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context, use_context: boo
         if sector is None or (mods and mods[0].kind == "metonym"):
             sector = role.sector or sector or "GOV"
         if mods and mods[0].kind == "org":
-            mref = _modifier_ref(mods[0], kb)
+            mref = _modifier_ref(mods[0], kb, ctx.date)
             if mref is not None and mref.kind == "igo":
                 sector = "IGO"
             elif mref is not None and mref.sector:
@@ -1251,7 +1251,7 @@ def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
     noun_sector = s.sector_hint or (s.head.entries[0].sector if s.head.entries else None)
     if s.modifiers:
         m = s.modifiers[0]
-        ref = _modifier_ref(m, ctx.kb)
+        ref = _modifier_ref(m, ctx.kb, ctx.date)
         if ref is not None:
             if m.kind == "org" and ref.kind == "group":
                 return ref  # "Hamas fighters": the group itself
@@ -1269,15 +1269,15 @@ def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
     return ActorRef(ctx.context_code(sentence, local=noun_sector in _LOCAL_SECTORS), noun_sector)
 
 
-def _resolve_simple(a: _Atom, kb: KnowledgeBase) -> tuple[ActorRef | None, str, bool]:
+def _resolve_simple(a: _Atom, kb: KnowledgeBase, date: str | None) -> tuple[ActorRef | None, str, bool]:
     """(actor, how, plural) for a standalone country, organisation, metonym, capital or demonym."""
     e = a.entries[0]
     if a.kind == "country" and e.code:
         c = kb.country(e.code)
         return (c.ref() if c else ActorRef(e.code, "GOV")), e.how, False
     if a.kind == "org" and e.actor_id:
-        o = kb.organisations.get(e.actor_id)
-        return (o.ref() if o else ActorRef(e.code, e.sector, e.name, e.actor_id, "org")), e.how, False
+        ref = kb.org_ref(e.actor_id, date)  # as of the date (transitions.tsv)
+        return (ref if ref else ActorRef(e.code, e.sector, e.name, e.actor_id, "org")), e.how, False
     if a.kind in ("metonym", "capital"):
         return ActorRef(e.code, e.sector), "metonym", False
     if a.kind == "place":  # a city or region: its country, no sector (it is where, more than who)
@@ -1473,11 +1473,15 @@ def _resolve_one(s: _Structure, ctx: _Context) -> Mention | None:
         how = "demonym" if s.modifiers and s.modifiers[0].kind == "demonym" else "group"
         plural = d.tag[s.head.end - 1] in ("NNS", "NNPS") or bool(s.head.entries and s.head.entries[0].plural)
         seen = _Seen(s.start, sentence, "collective", actor, None, plural, subject)
-        org = _modifier_ref(s.modifiers[0], kb) if s.modifiers and s.modifiers[0].kind == "org" else None
+        org = (
+            _modifier_ref(s.modifiers[0], kb, ctx.date)
+            if s.modifiers and s.modifiers[0].kind == "org"
+            else None
+        )
         if org is not None and org.kind in ("igo", "org"):  # "NATO leaders met ... the alliance"
             ctx.seen.append(_Seen(s.start, sentence, org.kind, org, None, False, False))
     elif s.kind == "simple":
-        actor, how, plural = _resolve_simple(s.head, kb)
+        actor, how, plural = _resolve_simple(s.head, kb, ctx.date)
         if actor is not None and actor.code and s.head.kind == "demonym" and _ethnic(d, s.head.start):
             actor = ActorRef(ctx.residence(sentence, actor.code), actor.sector)
         if actor is not None:
