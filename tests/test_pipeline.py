@@ -58,3 +58,12 @@ def test_spacy_component_stores_result_on_doc() -> None:
         assert any("Rapid Support Forces" in m.text for m in result.mentions)
     finally:
         nlp.remove_pipe("eventwire")
+
+
+def test_a_dateline_ends_before_the_lede() -> None:
+    """The parser reads "CITY, Month DD (Agency) -" as a sentence of its own, so its place is no subject."""
+    from eventwire.nlp import load_model
+
+    doc = load_model()("Peace talks stall\n\nNAIROBI, May 3 (Wire) - Kenya's army accused Somali militants.")
+    lede = [s.text.strip() for s in doc.sents][-1]
+    assert lede == "Kenya's army accused Somali militants."

@@ -627,6 +627,14 @@ def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]
     children = list(tok.children)
     if m is not None:
         out = list(index.all_at(tok))
+        # "the foreign ministers of Congo and Rwanda": one role mention, two countries
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                for other in pobjs[1:] + [x for p in pobjs for x in _conjuncts(p)[1:]]:
+                    out.extend(
+                        x for x in _actors_at(other, index, depth + 1) if _has_code([x]) and x not in out
+                    )
         # "Hungarian and Romanian officials": coordinated modifiers name further actors
         for c in children:
             if c.dep_ in ("amod", "compound", "nmod") and any(x.dep_ == "conj" for x in c.children):

@@ -30,7 +30,6 @@ sentence's demonyms. Tripoli alone is Libya's capital; under a "BEIRUT —" date
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -49,6 +48,7 @@ from eventwire.geo.gazetteer import (
     fold,
     load_gazetteer,
 )
+from eventwire.nlp.dateline import DATELINE
 from eventwire.records import ActorRef, Event
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -85,15 +85,7 @@ _EVENT_ACTOR = 0.75  # the event's actors other than people, and the sentence's 
 _ARTICLE_ACTOR = 0.25  # the same over the article
 _APPOSITION = 5.0
 
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*"
-    r"(?P<place>[A-Z][A-Z'.\-]*(?:[ ][A-Z][A-Z'.\-]*){0,3}|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?=[^\n]{0,40}\)))"
-    r"(?:\s*/\s*[A-Z][A-Za-z'.\- ]{1,30}?)?"  # "WASHINGTON/MOSCOW": the first place stands
-    r"(?:,\s*(?P<extra>[A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){0,2}))?"  # ", Ukraine" / ", Texas"
-    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # ", Jan. 5"
-    r"(?:\s*\([^)\n]{1,40}\))?"  # "(Reuters)"
-    r"\s*(?:\u2014|\u2013|--|-|:)\s"
-)
+_DATELINE = DATELINE
 
 
 @dataclass(frozen=True, slots=True)

