@@ -165,3 +165,54 @@ def test_transitions_file_is_well_formed(kb: KnowledgeBase) -> None:
         assert actor_id in kb.organisations, line
         assert code in kb.countries and sector in {"GOV", "MIL", "REB", "OPP", "PTY"}, line
         assert len(start) == 10 and (not end or start <= end) and basis.strip(), line
+
+
+# -- 5. capitals that are also cities elsewhere (ambiguous_places.tsv) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunfire echoed through the north Lebanese port of Tripoli late on Sunday.",
+        "Rival gunmen traded fire in Tripoli in northern Lebanon, the army said.",
+        "Lebanon's caretaker cabinet met in Beirut on Monday to discuss fuel shortages.\n\n"
+        "Hundreds of people queued for bread in Tripoli, witnesses said.",
+    ],
+)
+def test_tripoli_in_lebanon_is_a_lebanese_place(kb: KnowledgeBase, text: str) -> None:
+    assert codes(mentions(kb, text), "Tripoli") == [("LBN", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tripoli rejected the proposal for new elections.",
+        "The government in Tripoli accused Libyan commanders in Benghazi of blocking oil exports.",
+    ],
+)
+def test_tripoli_alone_or_in_libya_is_the_libyan_capital(kb: KnowledgeBase, text: str) -> None:
+    assert codes(mentions(kb, text), "Tripoli") == [("LBY", "GOV")]
+
+
+def test_namesake_rule_is_general(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Dominican police said the protest spread from Santo Domingo to Santiago on Friday.")
+    assert codes(ms, "Santiago") == [("DOM", None)]
+    ms = mentions(kb, "Santiago said it would recall its ambassador from Lima.")
+    assert codes(ms, "Santiago") == [("CHL", "GOV")]
+
+
+def test_ambiguous_places_file_is_well_formed(kb: KnowledgeBase) -> None:
+    from eventwire.actors.kb import default_data_dir, fold
+
+    capitals = {fold(c): code for code, c_ in kb.countries.items() for c in c_.capitals}
+    lines = [
+        line
+        for line in (default_data_dir() / "ambiguous_places.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert lines[0].split("\t") == ["name", "countries", "basis"]
+    for line in lines[1:]:
+        name, countries, basis = line.split("\t")
+        assert fold(name) in capitals, line  # a capital of countries.tsv
+        others = countries.split("|")
+        assert all(c in kb.countries and c != capitals[fold(name)] for c in others) and basis.strip(), line

@@ -243,6 +243,8 @@ class KnowledgeBase:
     surnames: dict[str, list[str]] = field(default_factory=dict)  # folded surname -> person ids
     holders: dict[tuple[str, str], list[OfficeTerm]] = field(default_factory=dict)
     transitions: dict[str, list[Transition]] = field(default_factory=dict)  # actor_id -> dated standings
+    # ambiguous_places.tsv: folded capital tokens -> countries of namesake cities ("tripoli" -> LBN, GRC)
+    ambiguous_capitals: dict[Key, tuple[str, ...]] = field(default_factory=dict)
     lexicon: EnglishLexicon | None = None
     leader_rules: dict[str, str] = field(default_factory=dict)  # country -> office that leads it
     ceremonial_titles: tuple[str, ...] = ()
@@ -485,6 +487,13 @@ def _load_transitions(kb: KnowledgeBase, path: Path) -> None:
         kb.transitions.setdefault(t.actor_id, []).append(t)
 
 
+def _load_ambiguous_places(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
+    """ambiguous_places.tsv: capitals that also name cities in other countries ("Tripoli", Lebanon)."""
+    for r in _rows(path):
+        key = tuple(fold(t) for t in b.tokens(r["name"]))
+        kb.ambiguous_capitals[key] = _split(r["countries"])
+
+
 def _load_first_names(kb: KnowledgeBase, path: Path) -> None:
     """first_names.tsv: given names that mark a gender, for people the KB does not know."""
     for r in _rows(path):
@@ -656,6 +665,7 @@ def build_kb(data_dir: Path | None = None) -> KnowledgeBase:
         ("company_heads.tsv", lambda p: _load_company_heads(kb, b, p)),
         ("coref.tsv", lambda p: _load_coref(kb, b, p)),
         ("transitions.tsv", lambda p: _load_transitions(kb, p)),
+        ("ambiguous_places.tsv", lambda p: _load_ambiguous_places(kb, b, p)),
         ("first_names.tsv", lambda p: _load_first_names(kb, p)),
     ]
     for name, loader in loaders:

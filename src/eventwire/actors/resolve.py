@@ -537,6 +537,47 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
     return out
 
 
+def _namesake_cities(d: _Doc, kb: KnowledgeBase, atoms: list[_Atom]) -> list[_Atom]:
+    """A capital that is also a city elsewhere (ambiguous_places.tsv) read as that city, a place of its
+    country, when the nearest country its sentence names is that city's ("the north Lebanese port of
+    Tripoli", "Tripoli in northern Lebanon"); with none in the sentence, when the article names that
+    country more than the capital's own; else it stays the capital."""
+    if not kb.ambiguous_capitals:
+        return atoms
+    out: list[_Atom] = []
+    for a in atoms:
+        others = kb.ambiguous_capitals.get(tuple(d.keys[a.start : a.end])) if a.kind == "capital" else None
+        if not others or not a.entries or not a.entries[0].code:
+            out.append(a)
+            continue
+        own = a.entries[0].code
+        readings = {own, *others}
+        coded = [
+            (b.start, b.entries[0].code)
+            for b in atoms
+            if b is not a
+            and b.kind in _CONTEXT_KINDS
+            and b.entries
+            and b.entries[0].code in readings
+            and not b.entries[0].bloc
+            and not (b.kind == "capital" and tuple(d.keys[b.start : b.end]) in kb.ambiguous_capitals)
+        ]
+        here = [(abs(i - a.start), code) for i, code in coded if d.sent[i] == d.sent[a.start]]
+        if here:
+            code = min(here)[1]
+        else:
+            counts = Counter(code for _, code in coded).most_common(2)
+            single = counts and (len(counts) == 1 or counts[0][1] > counts[1][1])
+            code = counts[0][0] if single else own
+        if code == own:
+            out.append(a)
+            continue
+        e = a.entries[0]
+        entry = Entry("place", "name", CASE_ANY, e.surface, code=code)
+        out.append(_Atom(a.start, a.end, "place", [entry], label="GPE"))
+    return out
+
+
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
 
 
@@ -1343,6 +1384,7 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
     title_ends = {a.end for a in atoms if a.kind in ("role", "honorific", "group_noun")}
     atoms += _name_atoms(d, kb, taken, [a for a in atoms if a.kind == "person"], title_ends)
     atoms += _place_atoms(d, kb, taken, atoms)
+    atoms = _namesake_cities(d, kb, atoms)
     atoms += _pronoun_atoms(d, kb, taken)
     atoms.sort(key=lambda a: a.start)
     structs = _structures(d, atoms, kb)
