@@ -280,6 +280,10 @@ _NOUN_FRAMES = frozenset({"figurative", "mishap", "unarmed", "adversity", "disco
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
 # Material acts that a speaker who names their perpetrator thereby accuses it of (CAMEO 112).
 _ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Participles by which a third party helps an act along ("a deal mediated by Qatar", "talks hosted by Oman").
+_THIRD_PARTY_PARTICIPLES = frozenset(
+    {"mediate", "broker", "facilitate", "host", "sponsor", "back", "support", "witness", "guarantee"}
+)
 # Verbs by which a text or deal binds its object to act ("the accord commits Rwanda to withdraw").
 _BINDING_VERBS = frozenset({"commit", "bind", "oblige", "obligate"})
 # Verbs of crowds acting on their own, which the tagger takes for participles after "Thousands ...".
@@ -671,6 +675,8 @@ def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]
                         found.extend(_actors_at(a, index, depth + 1))
                 continue
             if c.dep_ == "acl":  # "crimes committed by Croat forces": the agent of the participle
+                if c.lemma_.lower() in _THIRD_PARTY_PARTICIPLES:
+                    continue  # "a deal mediated by Qatar": the mediator is not a party to the deal
                 for a in c.children:
                     if a.dep_ == "agent" or (
                         a.dep_ == "prep" and a.lower_ == "in" and c.lemma_.lower() == "base"
@@ -1500,7 +1506,10 @@ class EventCoder:
             # hacking is rarely aimed at one's own state; a request or threat is never made of oneself ("the UN
             # urged both sides to return": an unresolved addressee is no target)
             # and a seizure of things ("seized a tanker") takes from whoever owns them, not from home
-            home_ok = not (demanded or mode in ("cyber", "seize") or typ == "REQUEST")
+            seized_thing = mode == "seize" and not any(
+                o.dep_ in _OBJ_DEPS and o.lemma_.lower() in ("power", "control") for o in cand.tok.children
+            )  # "seized power" is taken from the home government; "seized a tanker" from its owner
+            home_ok = not (demanded or mode == "cyber" or seized_thing or typ == "REQUEST")
             if place or home_ok:
                 tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
         if (
@@ -1648,8 +1657,9 @@ class EventCoder:
             # "thousands protested in Tbilisi": the place names the country, not the government, as actor
             src = _with_sector(src, _PLACE_SOURCE_SECTOR[typ])
         if paths.get("target") == "home" and typ in _HOME_TARGET_SECTOR:
-            # "marched against the bill": at home a protest is aimed at the government, not the marchers
-            tgt = _with_sector(tgt, _HOME_TARGET_SECTOR[typ])
+            # "marched against the bill": at home a protest is aimed at the government, not the marchers;
+            # "seized power": from the government
+            tgt = _with_sector(tgt, "GOV" if mode == "seize" else _HOME_TARGET_SECTOR[typ])
         if (
             typ in ("REQUEST", "THREATEN", "SANCTION")
             and tgt
@@ -2314,7 +2324,7 @@ class EventCoder:
         s_codes = {a.code for a in s if a.code}
         if (
             t
-            and (typ in _MUTUAL_TYPES or typ == "CONSULT")
+            and (typ in _MUTUAL_TYPES or typ == "CONSULT" or (typ == "RETREAT" and mode == "ceasefire"))
             and len(s) == 2
             and len(s_codes) == 2
             and all(a.code in s_codes for a in t)
