@@ -280,6 +280,27 @@ _NOUN_FRAMES = frozenset({"figurative", "mishap", "unarmed", "adversity", "disco
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
 # Material acts that a speaker who names their perpetrator thereby accuses it of (CAMEO 112).
 _ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Verbs whose object is an arrangement already in force, not a new act ("monitor the truce", "violated the
+# ceasefire": the violation, if any, is its own event).
+_STANDING_GOVERNORS = frozenset(
+    {
+        "oversee",
+        "monitor",
+        "observe",
+        "supervise",
+        "enforce",
+        "police",
+        "violate",
+        "breach",
+        "honour",
+        "honor",
+        "respect",
+        "uphold",
+        "maintain",
+        "preserve",
+        "protect",
+    }
+)
 # Participles by which a third party helps an act along ("a deal mediated by Qatar", "talks hosted by Oman").
 _THIRD_PARTY_PARTICIPLES = frozenset(
     {"mediate", "broker", "facilitate", "host", "sponsor", "back", "support", "witness", "guarantee"}
@@ -629,6 +650,19 @@ def _actors_at(tok: Token, index: _MentionIndex, depth: int = 0) -> list[Mention
 def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]:
     m = index.at(tok)
     children = list(tok.children)
+    if m is not None and m.how == "group":
+        # "Vietnamese-led forces": a generic noun's leader names it better than the context country
+        led = [
+            x
+            for c in children
+            if c.dep_ == "amod" and c.lower_ == "led"
+            for a in c.children
+            if a.dep_ in ("npadvmod", "compound", "amod", "nmod")
+            for x in _actors_at(a, index, depth + 1)
+            if _has_code([x])
+        ]
+        if led:
+            return led
     if m is not None:
         out = list(index.all_at(tok))
         # "the foreign ministers of Congo and Rwanda": one role mention, two countries
@@ -1284,6 +1318,12 @@ class EventCoder:
         borrowed = cand.outer is not None  # "agreed to a ceasefire": the ceasefire is the agreeing parties'
         if entry.pos == "N" and cand.support is None and not borrowed and not self._noun_has_source(cand.tok):
             return []
+        if (
+            entry.pos == "N"
+            and cand.tok.dep_ == "dobj"
+            and cand.tok.head.lemma_.lower() in _STANDING_GOVERNORS
+        ):
+            return []  # "peacekeepers who oversee a ceasefire between X and Y": a standing state of affairs
         src, tgt, paths = self._arguments(cand, by_tok)
         if entry.pos == "V" and cand.tok.lemma_.lower() in _BINDING_VERBS:
             bound = [m for o in cand.tok.children if o.dep_ == "dobj" for m in _actors_at(o, self.index)]
