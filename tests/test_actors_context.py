@@ -216,3 +216,23 @@ def test_ambiguous_places_file_is_well_formed(kb: KnowledgeBase) -> None:
         assert fold(name) in capitals, line  # a capital of countries.tsv
         others = countries.split("|")
         assert all(c in kb.countries and c != capitals[fold(name)] for c in others) and basis.strip(), line
+
+
+# -- 6. patrons of armed groups ---------------------------------------------------------------------------
+
+
+def test_a_backed_modifier_names_a_patron_not_the_groups_country(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Russian-backed separatists shelled Donetsk before dawn on Friday.")
+    assert codes(ms, "separatists") == [("UKR", "REB")]
+    ms = mentions(kb, "Iran-aligned militias fired drones at a base in Syria on Thursday.")
+    assert codes(ms, "militias") == [("SYR", "REB")]
+
+
+def test_a_patron_alone_gives_no_country(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Turkish-sponsored fighters seized two villages overnight.")
+    assert codes(ms, "fighters") == [(None, "REB")]
+
+
+def test_a_plain_demonym_still_gives_the_group_its_country(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Turkish troops shelled villages near Kobani.")
+    assert codes(ms, "Turkish troops") == [("TUR", "MIL")]

@@ -503,7 +503,12 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
     codes = Counter(
         a.entries[0].code
         for a in atoms
-        if a.entries and a.entries[0].code and a.kind != "org" and not a.entries[0].bloc and not _seat(d, a)
+        if a.entries
+        and a.entries[0].code
+        and a.kind != "org"
+        and not a.entries[0].bloc
+        and not _seat(d, a)
+        and not _stance(d, a)
     )
     context = PlaceContext.of(codes.most_common(1)[0][0]) if codes else None
     out: list[_Atom] = []
@@ -534,6 +539,15 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
         out.append(atom)
         for i in range(start, e.end):
             taken[i] = True
+    for i in range(d.n):  # big cities the small parser tagged as nothing ("shelled Donetsk")
+        if taken[i] or not _untagged_city(d, kb, i):
+            continue
+        place = kb.places.resolve(d.text[i], context)
+        if place is None or place.country is None or place.kind != "city":
+            continue
+        out.append(_Atom(i, i + 1, "place", [Entry("place", "name", CASE_ANY, (d.text[i],), code=place.country)],
+                         label="GPE"))  # fmt: skip
+        taken[i] = True
     return out
 
 
@@ -560,6 +574,7 @@ def _namesake_cities(d: _Doc, kb: KnowledgeBase, atoms: list[_Atom]) -> list[_At
             and b.entries
             and b.entries[0].code in readings
             and not b.entries[0].bloc
+            and not _stance(d, b)
             and not (b.kind == "capital" and tuple(d.keys[b.start : b.end]) in kb.ambiguous_capitals)
         ]
         here = [(abs(i - a.start), code) for i, code in coded if d.sent[i] == d.sent[a.start]]
@@ -576,6 +591,27 @@ def _namesake_cities(d: _Doc, kb: KnowledgeBase, atoms: list[_Atom]) -> list[_At
         entry = Entry("place", "name", CASE_ANY, e.surface, code=code)
         out.append(_Atom(a.start, a.end, "place", [entry], label="GPE"))
     return out
+
+
+_PLACE_OBJECT_DEPS = frozenset({"dobj", "pobj"})
+
+
+def _untagged_city(d: _Doc, kb: KnowledgeBase, i: int) -> bool:
+    """A capitalised proper noun outside any entity, the object of a verb or of a place preposition ("in",
+    "near"), that is not a known surname or given name and names a city of at least
+    :data:`_PLACE_NAME_POPULATION` people: a city the small parser missed ("shelled Donetsk")."""
+    if d.ent_label[i] or d.pos[i] != "PROPN" or not d.is_cap(i) or d.acronym_like(i):
+        return False
+    if d.dep[i] not in _PLACE_OBJECT_DEPS or (
+        d.dep[i] == "pobj" and d.keys[d.head[i]] not in _PLACE_PREPOSITIONS
+    ):
+        return False
+    if d.pos[d.head[i]] not in ("VERB", "ADP") or (i + 1 < d.n and d.pos[i + 1] == "PROPN"):
+        return False  # part of a longer name
+    key = d.keys[i]
+    if key in kb.surnames or key in kb.first_names or (i > 0 and d.pos[i - 1] == "PROPN"):
+        return False
+    return _place_name(kb, key, d.text[i])
 
 
 _PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
@@ -920,8 +956,23 @@ def _subtree_end(d: _Doc, k: int) -> int:
 
 
 def _stance(d: _Doc, a: _Atom) -> bool:
-    """ "pro-Russian", "anti-Syria": the country is what someone is for or against."""
+    """ "pro-Russian", "anti-Syria": the country is what someone is for or against; "Russian-backed",
+    "Iran-aligned": the country is a patron (see :func:`_patron`)."""
+    if _patron(d, a):
+        return True
     return a.start >= 2 and d.keys[a.start - 1] == "-" and d.keys[a.start - 2] in _STANCE_PREFIXES
+
+
+# Participles after "<Country>-" that name a patron of the group, not its country ("-led" is different: the
+# leader is a member, and the event coder reads it).
+_PATRON_WORDS = frozenset({"backed", "sponsored", "supported", "aligned", "funded", "financed", "armed",
+                           "trained", "allied"})  # fmt: skip
+
+
+def _patron(d: _Doc, a: _Atom) -> bool:
+    """ "Russian-backed separatists", "Iran-aligned militias": the country backs the group; CODING.md codes
+    a non-state armed group by where it fights, so the patron gives it no country."""
+    return a.end + 1 < d.n and d.keys[a.end] == "-" and d.keys[a.end + 1] in _PATRON_WORDS
 
 
 _SEAT_WORDS = frozenset({"based", "headquartered"})
