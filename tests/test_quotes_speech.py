@@ -107,3 +107,9 @@ def test_frame_content_stays_in_its_paragraph(nlp) -> None:  # type: ignore[no-u
     for frame in find_speech_frames(nlp(text)):
         if frame.content is not None:
             assert "\n" not in text[slice(*frame.content)]
+
+
+def test_speaker_phrase_stops_before_its_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Foreign Minister Ana Ruiz, who met the envoy on Monday, said talks would resume."
+    frame = next(f for f in find_speech_frames(nlp(text)) if f.speaker is not None)
+    assert text[slice(*frame.speaker)] == "Foreign Minister Ana Ruiz"  # type: ignore[misc]

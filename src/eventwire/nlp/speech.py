@@ -226,6 +226,13 @@ def _speaker_phrase(subject: Token, lex: SpeechLexicon) -> tuple[Token, int, int
                 break
     lo, hi = _subtree_span(subject)
     doc = subject.doc
+    for child in subject.children:
+        if child.dep_ == "relcl" and child.i > subject.i:
+            # "spokesman John Kirby, who called on Iran to ...": the speaker is the name, not its clause
+            cut = child.left_edge.i - 1
+            while cut > subject.i and (doc[cut].is_punct or doc[cut].is_space):
+                cut -= 1
+            hi = min(hi, cut)
     if lo >= 2 and doc[lo - 1].text == "(":
         # "Rep. Jane Doe (D-Md.) said": the parser may take the bracketed party tag for the subject.
         j = lo - 2
