@@ -236,3 +236,22 @@ def test_a_patron_alone_gives_no_country(kb: KnowledgeBase) -> None:
 def test_a_plain_demonym_still_gives_the_group_its_country(kb: KnowledgeBase) -> None:
     ms = mentions(kb, "Turkish troops shelled villages near Kobani.")
     assert codes(ms, "Turkish troops") == [("TUR", "MIL")]
+
+
+# -- 7. an IGO title in apposition -------------------------------------------------------------------------
+
+
+def test_an_igo_apposition_overrides_a_namesake_place(kb: KnowledgeBase) -> None:
+    text = "Kenzo Oshima, the United Nations Emergency Relief Coordinator, appealed for access to the camps."
+    ms = mentions(kb, text)
+    m = next(m for m in ms if m.text.startswith("Kenzo Oshima"))
+    assert m.text == "Kenzo Oshima, the United Nations Emergency Relief Coordinator"
+    assert m.actor is not None and (m.actor.code, m.actor.sector, m.how) == ("UN", "IGO", "title")
+
+
+def test_an_igo_apposition_overrides_the_persons_country(kb: KnowledgeBase) -> None:
+    text = "Yoshimasa Hayashi, the IAEA special adviser, toured the plant on Monday."
+    ms = mentions(kb, text)
+    assert codes(ms, "Yoshimasa Hayashi, the IAEA special adviser") == [("IAEA", "IGO")]
+    ms = mentions(kb, "Yoshimasa Hayashi, the Japanese foreign minister, toured the plant.", "2022-05-01")
+    assert codes(ms, "Yoshimasa Hayashi, the Japanese foreign minister") == [("JPN", "GOV")]

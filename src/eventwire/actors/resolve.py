@@ -100,6 +100,7 @@ class _Structure:
     label: str = ""
     sector_hint: str | None = None  # sector given by a coordinated group noun
     many_sides: bool = False  # "officials from both sides", "the two delegations": no one context country
+    igo_title: bool = False  # "X, the United Nations Emergency Relief Coordinator,": the IGO decides
 
 
 @dataclass(slots=True)
@@ -810,6 +811,10 @@ def _structures(d: _Doc, atoms: list[_Atom], kb: KnowledgeBase) -> list[_Structu
             out.extend(groups[:-1] if person is not None else groups)
             if person is not None:
                 out.append(person)
+    # "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": an IGO title in apposition
+    for a in atoms:
+        if a.kind == "org" and b.free(a) and (person := _igo_apposition(b, a, kb)) is not None:
+            out.append(person)
     # What is left stands alone.
     for a in atoms:
         if not b.free(a) or a.kind in ("role", "honorific", "group_noun"):
@@ -832,6 +837,45 @@ def _structures(d: _Doc, atoms: list[_Atom], kb: KnowledgeBase) -> list[_Structu
         out.append(_Structure(start, a.end, kind, a, label=a.label))
     out.sort(key=lambda s: (s.start, -s.end))
     return _drop_overlaps(out)
+
+
+_NAME_ATOM_KINDS = frozenset({"person", "name", "place", "capital"})
+
+
+def _igo_apposition(b: _Builder, org: _Atom, kb: KnowledgeBase) -> _Structure | None:
+    """ "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": a name followed by an apposition
+    whose title begins with an international organisation is that organisation's official (code of the
+    IGO, sector IGO), whatever the name alone would suggest (a namesake place, another country)."""
+    d = b.d
+    e = org.entries[0] if org.entries else None
+    o = kb.organisations.get(e.actor_id or "") if e is not None else None
+    if o is None or o.kind != "igo":
+        return None
+    j = org.start - 1 if org.start > 0 and d.keys[org.start - 1] == "the" else org.start
+    if j < 2 or d.keys[j - 1] != ",":
+        return None
+    head = next((k for k in range(org.end, min(d.n, org.end + 6)) if d.dep[k] == "appos"), None)
+    if head is None or d.pos[head] not in ("NOUN", "PROPN"):
+        return None
+    if any(d.pos[k] == "PUNCT" and d.keys[k] not in _POSSESSIVE for k in range(org.end, head)):
+        return None
+    name_end = j - 1  # the comma
+    if not (0 <= d.head[head] < name_end) or d.pos[d.head[head]] != "PROPN":
+        return None
+    start = name_end
+    while (
+        start > 0 and name_end - start < _MAX_NAME_RUN and d.pos[start - 1] == "PROPN" and d.is_cap(start - 1)
+    ):
+        start -= 1
+    if start == name_end or not start <= d.head[head] < name_end:
+        return None
+    inner = [a for a in b.atoms if start <= a.start < name_end]
+    if any(a.end > name_end or a.kind not in _NAME_ATOM_KINDS or not b.free(a) for a in inner):
+        return None
+    person = next((a for a in inner if a.kind == "person" and a.start == start and a.end == name_end), None)
+    name = person or _Atom(start, name_end, "name", label="PERSON")
+    b.take(org, *inner)
+    return _Structure(start, head + 1, "person", name, [org], label="title", igo_title=True)
 
 
 def _apposed_person(b: _Builder, group: _Structure) -> _Structure | None:
@@ -1168,7 +1212,7 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
     """(actor, how, gender) for a name, with or without a title."""
     kb, d = ctx.kb, ctx.d
     title = _title_ref(s, kb, ctx)
-    titled = s.role is not None or s.sector_hint is not None
+    titled = s.role is not None or s.sector_hint is not None or s.igo_title
     how = "title" if titled else "honorific" if s.honorific is not None else "name"
     gender = s.honorific.entries[0].gender if s.honorific is not None and s.honorific.entries else None
     name_text = " ".join(d.text[s.head.start : s.head.end])
@@ -1216,6 +1260,8 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
         # The office held on the date, else the country the title states, else the nearest office; the
         # context country only for someone the KB cannot place.
         ref = person.ref_at(ctx.date, _title_ref(s, kb, ctx, use_context=False))
+        if s.igo_title and title is not None and title.code:  # the apposition says whom they speak for
+            ref = ActorRef(title.code, "IGO", ref.name, ref.actor_id, "person")
         if ref.code is None and title is not None:
             ref = ActorRef(title.code, title.sector, ref.name, ref.actor_id, "person")
         if not person.offices_at(ctx.date) and (former or _out_of_office(person, ctx.date)):
