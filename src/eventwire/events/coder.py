@@ -158,8 +158,15 @@ _SUPPORT_VERBS = frozenset(
         "undertake",
         "complete",
         "hold",
+        "adopt",
+        "approve",
+        "unveil",
+        "introduce",
+        "slap",
     ]
 )
+# Nouns that hold a batch of acts ("a package of sanctions", "a new round of talks"): the acts are the event.
+_CONTAINER_NOUNS = frozenset({"package", "round", "set", "raft", "wave", "series", "batch", "slew", "string"})
 _OBJECT_CONTROL = frozenset(
     [
         "urge",
@@ -1233,6 +1240,18 @@ class EventCoder:
                     break  # a verb under an object position is its own clause
                 cand.outer = outer
                 return
+            if (
+                cand.entry.pos == "N"
+                and cur.i == cand.tok.i
+                and dep == "pobj"
+                and parent.lower_ == "of"
+                and parent.head.lemma_.lower() in _CONTAINER_NOUNS
+                and parent.head.dep_ in ("dobj", "pobj")
+            ):
+                cur = (
+                    parent.head
+                )  # "approved a package of sanctions": the package's verb carries the sanctions
+                continue
             if cand.entry.pos == "N" and dep == "dobj" and _supports(parent, cand) and cand.support is None:
                 cand.support = parent  # "told a news conference": the verb carries the noun
                 cur = parent
@@ -2158,6 +2177,14 @@ class EventCoder:
             ]
 
         objects = [o for o in tok.children if o.dep_ in _OBJ_DEPS]
+        if (
+            tok.dep_ == "relcl"
+            and not objects
+            and cand.entry.pos == "V"
+            and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in tok.children)
+        ):
+            # "a diplomat it accused of espionage": the noun the clause describes is the verb's object
+            yield others(tok.head), "relcl-object"
         if cand.obj is not None and cand.obj not in objects:
             objects.append(cand.obj)
         if cand.entry.type == "COOPERATE" and objects:
