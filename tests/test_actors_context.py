@@ -255,3 +255,32 @@ def test_an_igo_apposition_overrides_the_persons_country(kb: KnowledgeBase) -> N
     assert codes(ms, "Yoshimasa Hayashi, the IAEA special adviser") == [("IAEA", "IGO")]
     ms = mentions(kb, "Yoshimasa Hayashi, the Japanese foreign minister, toured the plant.", "2022-05-01")
     assert codes(ms, "Yoshimasa Hayashi, the Japanese foreign minister") == [("JPN", "GOV")]
+
+
+# -- 8. the West ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Tehran dismissed Western demands for snap inspections.", "Western", ("WST", None)),
+        ("Belarus brushed off Western sanctions on its potash exports.", "Western", ("WST", None)),
+        ("Western powers urged restraint on both sides.", "Western powers", ("WST", "GOV")),
+        ("Beijing accused the West of meddling.", "the West", ("WST", "GOV")),
+    ],
+)
+def test_western_names_the_bloc(kb: KnowledgeBase, text: str, phrase: str, expected: tuple[str, str]) -> None:
+    assert codes(mentions(kb, text), phrase) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morocco sent more troops to Western Sahara last year.",
+        "Drones struck fuel depots in western Ukraine overnight.",
+        "Heavy snow closed roads across Western Europe.",
+        "Critics in Moscow mocked Western-style elections.",
+    ],
+)
+def test_western_place_names_and_compounds_are_not_the_bloc(kb: KnowledgeBase, text: str) -> None:
+    assert not any(m.actor is not None and m.actor.code == "WST" for m in mentions(kb, text))

@@ -63,7 +63,7 @@ def test_the_west_is_wst(kb: KnowledgeBase, text: str, phrase: str, expected: tu
         "Drones struck an energy plant in western Ukraine overnight.",
         "A missile hit the western city of Lviv on Tuesday.",
         "Western Ukraine had been spared most of the shelling.",
-        "Western sanctions have cut the country's oil income.",
+        "Western-style reforms were promised.",  # (before a common noun it is the bloc: test_actors_context)
         "The rapper Kanye West announced a new album.",
     ],
 )

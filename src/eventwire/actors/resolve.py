@@ -819,8 +819,8 @@ def _structures(d: _Doc, atoms: list[_Atom], kb: KnowledgeBase) -> list[_Structu
     for a in atoms:
         if not b.free(a) or a.kind in ("role", "honorific", "group_noun"):
             continue
-        if a.kind == "demonym" and a.entries and a.entries[0].bloc:
-            continue  # "Western sanctions", "Western Ukraine": the adjective names a bloc only with a group
+        if a.kind == "demonym" and a.entries and a.entries[0].bloc and not _bloc_adjective(d, a):
+            continue  # "Western Ukraine", "Western-style": not the bloc
         if a.kind in _CONTEXT_KINDS and _seat_modifier(d, a):
             continue  # "a UK-based group": where an organisation sits, not an actor
         if a.kind == "product":
@@ -876,6 +876,14 @@ def _igo_apposition(b: _Builder, org: _Atom, kb: KnowledgeBase) -> _Structure | 
     name = person or _Atom(start, name_end, "name", label="PERSON")
     b.take(org, *inner)
     return _Structure(start, head + 1, "person", name, [org], label="title", igo_title=True)
+
+
+def _bloc_adjective(d: _Doc, a: _Atom) -> bool:
+    """ "Western demands", "Western sanctions": a bloc adjective (matched capitalised only) before a common
+    noun names the bloc as the one who demands or sanctions, like "American demands"; before a capitalised
+    name ("Western Sahara", "Western Europe") or in a compound ("Western-style") it does not."""
+    nxt = a.end
+    return nxt < d.n and d.pos[nxt] == "NOUN" and d.text[nxt][:1].islower() and not d.title_case(a.start)
 
 
 def _apposed_person(b: _Builder, group: _Structure) -> _Structure | None:
