@@ -284,3 +284,25 @@ def test_western_names_the_bloc(kb: KnowledgeBase, text: str, phrase: str, expec
 )
 def test_western_place_names_and_compounds_are_not_the_bloc(kb: KnowledgeBase, text: str) -> None:
     assert not any(m.actor is not None and m.actor.code == "WST" for m in mentions(kb, text))
+
+
+# -- 9. no punctuation at the edges of a mention --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("NEW DELHI, March 9 - Indian Prime Minister Narendra Modi praised the accord.", "Indian Prime Minister Narendra Modi"),
+        ("ANKARA, June 2 — Turkish Foreign Minister Hakan Fidan flew to Baghdad.", "Turkish Foreign Minister Hakan Fidan"),
+        ("KYIV, Oct 4 -- Ukrainian troops repelled an assault near Bakhmut.", "Ukrainian troops"),
+    ],
+)  # fmt: skip
+def test_a_dateline_dash_is_not_part_of_the_mention(kb: KnowledgeBase, text: str, phrase: str) -> None:
+    ms = mentions(kb, text)
+    assert [m.text for m in ms if m.text.endswith(phrase)] == [phrase]
+    assert all(m.text[:1].isalnum() and m.text[-1:].isalnum() for m in ms)
+
+
+def test_ex_keeps_its_hyphen_inside_the_mention(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Prosecutors in Lima charged an ex-Peruvian defence minister on Monday.")
+    assert codes(ms, "an ex-Peruvian defence minister") == [("PER", None)]

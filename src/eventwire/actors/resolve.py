@@ -835,8 +835,19 @@ def _structures(d: _Doc, atoms: list[_Atom], kb: KnowledgeBase) -> list[_Structu
             start = b.with_det(a.start) if d.keys[a.start - 1 if a.start else 0] == "the" else a.start
         b.take(a)
         out.append(_Structure(start, a.end, kind, a, label=a.label))
+    for st in out:
+        _trim_punctuation(d, st)
     out.sort(key=lambda s: (s.start, -s.end))
     return _drop_overlaps(out)
+
+
+def _trim_punctuation(d: _Doc, s: _Structure) -> None:
+    """A mention never starts or ends with punctuation outside its head: the dash of a dateline
+    ("NEW DELHI, March 9 - Indian Prime Minister ...") or a stray comma is not part of it."""
+    while s.start < min(s.head.start, s.end - 1) and not any(c.isalnum() for c in d.text[s.start]):
+        s.start += 1
+    while s.end > max(s.head.end, s.start + 1) and not any(c.isalnum() for c in d.text[s.end - 1]):
+        s.end -= 1
 
 
 _NAME_ATOM_KINDS = frozenset({"person", "name", "place", "capital"})
