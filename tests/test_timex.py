@@ -25,7 +25,8 @@ PUB = "2022-02-02"  # a Wednesday
         ("two days ago", "2022-01-31"),
         ("January 30", "2022-01-30"),
         ("30 January", "2022-01-30"),
-        ("March 3", "2021-03-03"),  # a date after publication belongs to the previous year
+        ("March 3", "2022-03-03"),  # within two months after publication: an upcoming date
+        ("June 3", "2021-06-03"),  # further ahead: last year's
         ("March 3, 2014", "2014-03-03"),
         ("2019-11-05", "2019-11-05"),
         ("in 2014", "2014-01-01"),

@@ -314,6 +314,22 @@ _THIRD_PARTY_PARTICIPLES = frozenset(
 )
 # Verbs by which a text or deal binds its object to act ("the accord commits Rwanda to withdraw").
 _BINDING_VERBS = frozenset({"commit", "bind", "oblige", "obligate"})
+# Gatherings whose dispersal is force against the civilians in them ("dispersed a protest").
+_CROWD_NOUNS = frozenset(
+    {
+        "protest",
+        "demonstration",
+        "rally",
+        "crowd",
+        "march",
+        "gathering",
+        "sit-in",
+        "vigil",
+        "protester",
+        "demonstrator",
+        "mob",
+    }
+)
 # Verbs of crowds acting on their own, which the tagger takes for participles after "Thousands ...".
 _CROWD_VERBS = frozenset({"protest", "rally", "march", "demonstrate", "riot", "strike", "picket"})
 # Sector of an actor known only by the place where it acted ("protested in Tbilisi", "a bomb in Samarra").
@@ -1712,6 +1728,14 @@ class EventCoder:
         ):
             # "fighting between Sudanese troops and Ethiopian militias", "a summit between Obama and Xi"
             src, tgt = tgt[:1], tgt[1:]
+        if (
+            typ == "ASSAULT"
+            and src
+            and (not tgt or paths.get("target") == "nearest")
+            and any(o.dep_ in _OBJ_DEPS and o.lemma_.lower() in _CROWD_NOUNS for o in cand.tok.children)
+        ):
+            # "police dispersed a protest outside the court": force against the crowd, not the building
+            tgt, paths["target"] = _with_sector(src[:1], "CVL"), "crowd"
         if paths.get("source") == "place" and typ in _PLACE_SOURCE_SECTOR:
             # "thousands protested in Tbilisi": the place names the country, not the government, as actor
             src = _with_sector(src, _PLACE_SOURCE_SECTOR[typ])
@@ -2630,6 +2654,12 @@ class EventCoder:
                 if ref is None:
                     continue
                 anchor, penalty = ent.root, 0
+                if (
+                    anchor.dep_ in ("compound", "nmod", "amod", "poss")
+                    and anchor.head.pos_ in ("NOUN", "PROPN")
+                    and anchor.head.i not in chain_ids
+                ):
+                    continue  # "a boycott of the October 6 election": the election's date, not the call's
                 while anchor.head.i != anchor.i and anchor.i not in chain_ids:
                     if anchor.pos_ in ("VERB", "AUX"):
                         if any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):

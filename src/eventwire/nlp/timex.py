@@ -77,11 +77,24 @@ def _month_before(pub: date) -> date:
     return date(pub.year - 1, 12, 1) if pub.month == 1 else date(pub.year, pub.month - 1, 1)
 
 
+# A month and day up to this many days after publication is an upcoming date ("the October 6 election" in a
+# September 30 story); later ones are last year's ("on December 12" in a January story).
+_AHEAD_DAYS = 60
+
+
 def _year_for(month: int, day: int, pub: date | None) -> int | None:
-    """The year of a month/day written without one: the latest such date not after publication."""
+    """The year of a month/day written without one: the latest such date not after publication, unless the
+    date falls within ``_AHEAD_DAYS`` after it (news names upcoming votes, summits and deadlines).
+
+    >>> _year_for(10, 6, date(2024, 9, 30)), _year_for(12, 12, date(2024, 1, 5)), _year_for(3, 1, date(2024, 9, 30))
+    (2024, 2023, 2024)
+    """
     if pub is None:
         return None
     if (month, day) <= (pub.month, pub.day):
+        return pub.year
+    ahead = _safe_date(pub.year, month, day)
+    if ahead is not None and (ahead - pub).days <= _AHEAD_DAYS:
         return pub.year
     return pub.year - 1
 
