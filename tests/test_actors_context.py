@@ -306,3 +306,35 @@ def test_a_dateline_dash_is_not_part_of_the_mention(kb: KnowledgeBase, text: str
 def test_ex_keeps_its_hyphen_inside_the_mention(kb: KnowledgeBase) -> None:
     ms = mentions(kb, "Prosecutors in Lima charged an ex-Peruvian defence minister on Monday.")
     assert codes(ms, "an ex-Peruvian defence minister") == [("PER", None)]
+
+
+# -- 10. "it" after a non-actor subject ---------------------------------------------------------------------
+
+
+def _it(ms: list[Mention]) -> list[tuple[str | None, str | None]]:
+    return [(m.actor.code, m.actor.sector) if m.actor else (None, None) for m in ms if m.text.lower() == "it"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Navy said the freighter was sailing to Oman when it was boarded by Iranian commandos.",
+        "The coast guard lost contact with the vessel on Monday. The vessel had left Piraeus with a crew of "
+        "twelve. It sank near Crete two days later.",
+        "Kenya's treasury said the budget plan was late because it needed more revisions.",
+    ],
+)
+def test_it_after_a_thing_stays_unresolved(kb: KnowledgeBase, text: str) -> None:
+    assert _it(mentions(kb, text)) == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt said it would reopen the crossing on Friday.", ("EGY", "GOV")),
+        ("A statement from Egypt's foreign ministry said it would reopen the crossing.", ("EGY", "GOV")),
+        ("Qatar said the talks had stalled. It blamed both sides for the delay.", ("QAT", "GOV")),
+    ],
+)
+def test_it_after_an_actor_still_resolves(kb: KnowledgeBase, text: str, expected: tuple[str, str]) -> None:
+    assert _it(mentions(kb, text)) == [expected]

@@ -1097,6 +1097,7 @@ class _Context:
     by_end: dict[int, _Seen] = field(default_factory=dict)  # end token of a mention -> what it resolved to
     coord_at: dict[int, _Seen] = field(default_factory=dict)  # end token -> coordination ending there
     sentence_positions: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # (token, code)
+    actor_tokens: set[int] = field(default_factory=set)  # tokens inside a mention to be
 
     def residence(self, sentence: int, own: str) -> str:
         """Where an ethnic group named after ``own`` lives ("ethnic Albanians demonstrated in Serbia"):
@@ -1468,6 +1469,45 @@ def _antecedent(ctx: _Context, i: int, sentence: int, refers: tuple[str, ...], g
     return best
 
 
+_CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "xcomp", "relcl", "parataxis"})
+_REPORTING_LEMMAS = frozenset({"say", "state", "add", "announce", "report", "claim", "tell", "note", "warn"})
+
+
+def _thing_antecedent(ctx: _Context, i: int) -> bool:
+    """True when "it" at token ``i`` most likely stands for a thing rather than an actor: the nearest
+    subject of its clause or of the clauses it hangs on ("the tanker was heading ... when it was
+    surrounded"), or, with none, the main subject of the previous sentence ("The ship left port. It was
+    seized."), is a singular common noun that is no actor ("the tanker", "the plan"). A noun that reports
+    ("a statement said it would") speaks for an actor and does not count."""
+    d = ctx.d
+    v = d.head[i]
+    for _ in range(4):
+        subject = next(
+            (k for k in range(d.n) if d.head[k] == v and k != i and d.dep[k] in _SUBJECT_DEPS and k != v),
+            None,
+        )
+        if subject is not None:
+            return _thing_noun(ctx, subject)
+        if d.dep[v] not in _CLAUSE_LINKS or d.head[v] == v:
+            break
+        v = d.head[v]
+    sentence = d.sent[i]
+    root = next((k for k in range(i) if d.sent[k] == sentence - 1 and d.dep[k] == "ROOT"), None)
+    if root is None or any(d.sent[k] == sentence and d.dep[k] in _SUBJECT_DEPS for k in range(i)):
+        return False
+    subject = next(
+        (k for k in range(d.n) if d.head[k] == root and d.dep[k] in _SUBJECT_DEPS and k != root), None
+    )
+    return subject is not None and _thing_noun(ctx, subject)
+
+
+def _thing_noun(ctx: _Context, k: int) -> bool:
+    d = ctx.d
+    if d.tag[k] != "NN" or k in ctx.actor_tokens:
+        return False
+    return d.doc[d.head[k]].lemma_ not in _REPORTING_LEMMAS
+
+
 def _compatible(seen: _Seen, refers: tuple[str, ...], gender: str | None, number: str | None) -> bool:
     if seen.kind == "person":
         if "person" not in refers or number == "pl":
@@ -1505,6 +1545,7 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
     atoms.sort(key=lambda a: a.start)
     structs = _structures(d, atoms, kb)
     ctx = _Context(kb, d, pub_date[:10] if pub_date else None)
+    ctx.actor_tokens = {k for st in structs for k in range(st.start, st.end)}
     for a in atoms:
         if (
             a.kind in _CONTEXT_KINDS
@@ -1661,6 +1702,8 @@ def _resolve_one(s: _Structure, ctx: _Context) -> Mention | None:
             return None
         ante = _antecedent(ctx, s.head.start, sentence, w.refers_to, w.gender, w.number,
                            _PRONOUN_WINDOW if s.kind == "pronoun" else 10)  # fmt: skip
+        if ante is not None and s.kind == "pronoun" and key == "it" and _thing_antecedent(ctx, s.head.start):
+            ante = None  # "the tanker was heading to the UAE when it was surrounded": the tanker
         if ante is None:
             if s.kind == "anaphor":
                 return None
