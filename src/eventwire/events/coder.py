@@ -314,6 +314,8 @@ _THIRD_PARTY_PARTICIPLES = frozenset(
 )
 # Verbs by which a text or deal binds its object to act ("the accord commits Rwanda to withdraw").
 _BINDING_VERBS = frozenset({"commit", "bind", "oblige", "obligate"})
+# Open water where a missile that hits nobody lands ("fired a missile into the sea").
+_OPEN_WATER = frozenset({"sea", "ocean", "water", "waters", "gulf"})
 # Gatherings whose dispersal is force against the civilians in them ("dispersed a protest").
 _CROWD_NOUNS = frozenset(
     {
@@ -1736,6 +1738,16 @@ class EventCoder:
         ):
             # "police dispersed a protest outside the court": force against the crowd, not the building
             tgt, paths["target"] = _with_sector(src[:1], "CVL"), "crowd"
+        if (
+            typ == "ASSAULT"
+            and mode == "heavy-weapons"
+            and not _has_code(tgt)
+            and self._into_the_sea(cand.tok)
+        ):
+            # "fired a ballistic missile into the sea": a show of force (CAMEO 150), not an attack on anyone
+            typ, mode, cameo = "MOBILIZE", "weapons", "150"
+            tgt = []
+            rule += " +into-sea"
         if paths.get("source") == "place" and typ in _PLACE_SOURCE_SECTOR:
             # "thousands protested in Tbilisi": the place names the country, not the government, as actor
             src = _with_sector(src, _PLACE_SOURCE_SECTOR[typ])
@@ -1875,6 +1887,16 @@ class EventCoder:
                     )
                 )
         return events
+
+    @staticmethod
+    def _into_the_sea(verb: Token) -> bool:
+        """Whether a launch lands in open water ("into the sea off its east coast", "into the Sea of Japan")."""
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ in ("into", "in", "toward", "towards")
+            and any(p.dep_ == "pobj" and p.lemma_.lower() in _OPEN_WATER for p in c.children)
+            for c in verb.children
+        )
 
     def _victim_speaker(self, cand: _Cand, tgt: list[Mention], speaker: list[Mention]) -> bool:
         """Whether the speaker reports an act done to itself: the target is the speaker's side, or a pronoun
