@@ -99,6 +99,14 @@ def test_sentence_country_still_wins_over_the_previous_one(kb: KnowledgeBase) ->
     assert codes(mentions(kb, text), "the government") == [("UGA", "GOV")]
 
 
+def test_a_sentence_with_two_countries_does_not_borrow_the_previous_one(kb: KnowledgeBase) -> None:
+    text = (
+        "Peru and Ecuador recalled their ambassadors on Monday. Lima said the move was final.\n\n"
+        "In Chile and Bolivia, the army was put on alert."
+    )
+    assert codes(mentions(kb, text), "the army") == [(None, "MIL")]
+
+
 def test_a_seat_in_the_previous_sentence_gives_no_context(kb: KnowledgeBase) -> None:
     text = (
         "A Vienna-based monitoring group published satellite images of the border. "

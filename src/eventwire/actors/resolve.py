@@ -1111,10 +1111,21 @@ class _Context:
                 return top[0][0]
         return own
 
+    def _previous_country(self, sentence: int) -> str | None:
+        """The country the nearest earlier sentence (up to :data:`_CONTEXT_WINDOW` back) that names any
+        names most; None when that sentence names two countries equally."""
+        for back in range(1, _CONTEXT_WINDOW + 1):
+            before = self.sentence_codes.get(sentence - back)
+            if before:
+                top = before.most_common(2)
+                return top[0][0] if len(top) == 1 or top[0][1] > top[1][1] else None
+        return None
+
     def context_code(self, sentence: int, local: bool = False, at: int | None = None) -> str | None:
         """The country a bare group noun belongs to: the country its sentence names most, else the one the
-        nearest of the :data:`_CONTEXT_WINDOW` sentences before it names most (the story's current
-        country: "police in Islamabad ... the government"), else the country that dominates the article (at least half of the country-coded mentions, seen twice). ``local``
+        nearest of the :data:`_CONTEXT_WINDOW` sentences before it names most when its own sentence names
+        none (the story's current country: "police in Islamabad ... the government"), else the country that
+        dominates the article (at least half of the country-coded mentions, seen twice). ``local``
         groups (police, civilians) take the country of the one place their sentence names, if any. With
         ``at`` (a person's token), a tie in the sentence goes to the country named nearest to it ("An
         Argentine judge ordered former president X ... arms sales to Croatia and Ecuador")."""
@@ -1130,13 +1141,8 @@ class _Context:
                 tied = {c for c, n in here.items() if n == top[0][1]}
                 near = [(abs(i - at), c) for i, c in self.sentence_positions.get(sentence, ()) if c in tied]
                 return min(near)[1] if near else None
-        for back in range(1, _CONTEXT_WINDOW + 1):  # the country the story was just about
-            before = self.sentence_codes.get(sentence - back)
-            if before:
-                top = before.most_common(2)
-                if len(top) == 1 or top[0][1] > top[1][1]:
-                    return top[0][0]
-                break  # two countries even: the article's
+        elif (before := self._previous_country(sentence)) is not None:
+            return before  # the country the story was just about
         if not self.doc_codes:
             return None
         code, n = self.doc_codes.most_common(1)[0]
