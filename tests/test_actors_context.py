@@ -62,6 +62,11 @@ def test_all_terms_ended_before_the_date_means_no_sector(kb: KnowledgeBase) -> N
     assert codes(ms, "Ehud Olmert") == [("ISR", "GOV")]
 
 
+def test_a_current_title_in_the_text_outweighs_ended_kb_terms(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Israeli Defence Minister Ehud Olmert visited the northern border.")
+    assert codes(ms, "Israeli Defence Minister Ehud Olmert") == [("ISR", "GOV")]
+
+
 def test_undated_text_keeps_the_office(kb: KnowledgeBase) -> None:
     ms = mentions(kb, "Ehud Olmert told a television interviewer that the coalition would hold.", None)
     assert codes(ms, "Ehud Olmert") == [("ISR", "GOV")]

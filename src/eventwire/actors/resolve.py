@@ -1290,8 +1290,12 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
             ref = ActorRef(title.code, "IGO", ref.name, ref.actor_id, "person")
         if ref.code is None and title is not None:
             ref = ActorRef(title.code, title.sector, ref.name, ref.actor_id, "person")
-        if not person.offices_at(ctx.date) and (former or _out_of_office(person, ctx.date)):
-            ref = ActorRef(ref.code, None, ref.name, ref.actor_id, "person")  # a former holder: no sector
+        # a former holder: no sector, unless the text gives a current title the KB lacks
+        current_title = titled and title is not None and title.sector is not None and not former
+        if not person.offices_at(ctx.date) and (
+            former or (_out_of_office(person, ctx.date) and not current_title)
+        ):
+            ref = ActorRef(ref.code, None, ref.name, ref.actor_id, "person")
         return ref, how, person.gender or gender
     sector = title.sector if title is not None and not former else None
     ref = ActorRef(title.code if title else None, sector, name_text, f"new:{_slug(name_text)}", "person")
