@@ -137,6 +137,13 @@ def test_the_two_delegations_have_no_single_country(kb: KnowledgeBase) -> None:
     assert codes(ms, "governments") == [(None, "GOV")]
 
 
+def test_officials_from_an_organisation_belong_to_it(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Officials from the United Nations met Houthi leaders in Muscat.")
+    assert codes(ms, "Officials from the United Nations") == [("UN", "IGO")]
+    ms = mentions(kb, "Kenya pulled soldiers from the African Union mission in Somalia.")
+    assert codes(ms, "soldiers") == [("KEN", "MIL")]
+
+
 def test_a_from_phrase_with_a_country_and_a_plain_count_keep_the_context(kb: KnowledgeBase) -> None:
     ms = mentions(kb, "Kenya said three soldiers were killed near the border.")
     assert codes(ms, "soldiers") == [("KEN", "MIL")]

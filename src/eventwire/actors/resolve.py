@@ -966,11 +966,17 @@ def _group(b: _Builder, g: _Atom) -> list[_Structure]:
         b.take(g, last)
         out.append(_Structure(b.with_det(last.start), g.end, "group", g, [last], label="group_noun"))
         return out
-    # "the government of Ukraine", "protesters from Belarus"
-    if g.end + 1 < d.n and d.keys[g.end] == "of":  # not "from": "withdraw troops from Lebanon"
+    # "the government of Ukraine"; "officials from the United Nations" (an organisation only: "withdraw
+    # troops from Lebanon" says where they leave)
+    if g.end + 1 < d.n and d.keys[g.end] in ("of", "from"):
         j = g.end + 1 + (1 if d.keys[g.end + 1] == "the" else 0)
-        mod = b.atom_at(j, frozenset({"country", "capital", "org"}))
-        if mod is not None and d.head[mod.start] in (g.end, *range(mod.start, mod.end)):
+        kinds = frozenset({"country", "capital", "org"}) if d.keys[g.end] == "of" else frozenset({"org"})
+        mod = b.atom_at(j, kinds)
+        if (
+            mod is not None
+            and d.head[mod.start] in (g.end, *range(mod.start, mod.end))
+            and (d.keys[g.end] == "of" or d.head[g.end] == g.end - 1)
+        ):
             b.take(g, mod)
             return [_Structure(b.with_det(g.start), mod.end, "group", g, [mod], label="group_noun")]
     b.take(g)
