@@ -152,3 +152,11 @@ def test_protest_sectors_at_home(pipe: Pipeline) -> None:
     protest = next(e for e in events if e.type == "PROTEST")
     assert (protest.source[0].code, protest.source[0].sector) == ("SRB", "CVL")
     assert (protest.target[0].code, protest.target[0].sector) == ("SRB", "GOV")
+
+
+def test_fighting_between_two_sides_of_one_country_goes_both_ways(pipe: Pipeline) -> None:
+    """Two sides of one country keep their own sectors, so the two directions are two events."""
+    events = pipe.extract("Fighting broke out between Sudanese troops and RSF fighters in Omdurman.",
+                          pub_date="2023-05-10").events  # fmt: skip
+    sides = {(e.source[0].sector, e.target[0].sector) for e in events if e.type == "ASSAULT"}
+    assert sides == {("MIL", "REB"), ("REB", "MIL")}

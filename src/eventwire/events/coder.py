@@ -314,6 +314,10 @@ _THIRD_PARTY_PARTICIPLES = frozenset(
 )
 # Verbs by which a text or deal binds its object to act ("the accord commits Rwanda to withdraw").
 _BINDING_VERBS = frozenset({"commit", "bind", "oblige", "obligate"})
+# Verbs by which an event noun simply happens ("protests erupted", "fighting broke out", "a bomb exploded").
+_OCCURRENCE_VERBS = frozenset(
+    {"erupt", "break", "spread", "flare", "rage", "explode", "detonate", "escalate", "intensify", "occur"}
+)
 # Open water where a missile that hits nobody lands ("fired a missile into the sea").
 _OPEN_WATER = frozenset({"sea", "ocean", "water", "waters", "gulf"})
 # Gatherings whose dispersal is force against the civilians in them ("dispersed a protest").
@@ -1168,6 +1172,18 @@ class EventCoder:
         while cur.head.i != cur.i and steps < 8:
             dep, parent = cur.dep_, cur.head
             steps += 1
+            if (
+                cur.i == cand.tok.i
+                and cand.entry.pos == "N"
+                and dep == "nsubj"
+                and parent.lemma_.lower() in _OCCURRENCE_VERBS
+                and cand.support is None
+            ):
+                cand.support = (
+                    parent  # "protests erupted in Tehran", "a car bomb exploded": the event happens
+                )
+                cur = parent
+                continue
             if dep not in _EMBED_DEPS:
                 break
             if dep == "conj":
@@ -1545,7 +1561,12 @@ class EventCoder:
                 speaker,
                 "pronoun>speaker",
             )  # "Israel said a bomb was fired at it": at Israel
-        if not src and not tgt:
+        happened = (
+            cand.support
+            if cand.support is not None and cand.support.lemma_.lower() in _OCCURRENCE_VERBS
+            else None
+        )
+        if not src and not tgt and not (happened is not None and self._place_of(happened)):
             return []  # no actor at all: nothing to code
         if not src and typ in VERBAL_TYPES and entry.pos == "V" and _thing_subject(cand.tok):
             return []  # "the crisis that threatens Europe": a situation, not an actor, threatens
@@ -1565,10 +1586,17 @@ class EventCoder:
             # "victims killed by the plane crash", "the flood in Kenya killed 40": no attacker at all, even
             # where the place of the disaster names a country
             return []
-        if typ in ("ASSAULT", "PROTEST", "COERCE") and not src and entry.pos == "V":
-            # "a roadside bomb near Samarra killed ...", "was arrested in Lebanon": an unidentified attacker or
-            # arresting authority is coded by the place (CAMEO)
-            place = self._place_of(cand.tok)
+
+        between = paths.get("target", "").endswith("prep:between")  # "fighting between X and Y": both fight
+        if (
+            typ in ("ASSAULT", "PROTEST", "COERCE")
+            and not src
+            and not between
+            and (entry.pos == "V" or happened is not None)
+        ):
+            # "a roadside bomb near Samarra killed ...", "was arrested in Lebanon", "protests erupted in Tehran":
+            # an unidentified attacker, arresting authority or crowd is coded by the place (CAMEO)
+            place = self._place_of(cand.tok if happened is None else happened)
             if place:
                 src, paths["source"] = place, "place"
         inner_domestic = inner is not None and inner.entry.type in _DOMESTIC_TYPES
@@ -1726,7 +1754,7 @@ class EventCoder:
         if (
             (reciprocal or paths.get("target", "").endswith("prep:between"))
             and not src
-            and len({_ref(m).code for m in tgt if _ref(m).code}) >= 2
+            and len(_unique_refs([m for m in tgt if _ref(m).code or _ref(m).sector])) >= 2
         ):
             # "fighting between Sudanese troops and Ethiopian militias", "a summit between Obama and Xi"
             src, tgt = tgt[:1], tgt[1:]
@@ -2037,7 +2065,7 @@ class EventCoder:
                 return True
             if c.dep_ == "prep" and c.lower_ == "between":  # "clashes between Armenian and Azeri forces"
                 pair = [m for p in c.children if p.dep_ == "pobj" for m in _actors_at(p, self.index)]
-                if len({_ref(m).code for m in pair if _ref(m).code}) >= 2:
+                if len(_unique_refs([m for m in pair if _ref(m).code])) >= 2:
                     return True
         return False
 
@@ -2711,8 +2739,8 @@ class EventCoder:
             key = (
                 e.type,
                 e.trigger_span,
-                tuple(a.code or a.name for a in e.source),
-                tuple(a.code or a.name for a in e.target),
+                tuple((a.code or a.name, a.sector) for a in e.source),
+                tuple((a.code or a.name, a.sector) for a in e.target),
                 e.flagged,
             )
             if key in seen:
