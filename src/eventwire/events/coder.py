@@ -2183,7 +2183,12 @@ class EventCoder:
                 and (t.head.lower_ in places or (t.head.lower_ == "of" and t.head.head.lower_ in places))
                 and not (_in_clause_of_other_verb(t, tok))
             ):
-                found = [m for m in _actors_at(t, self.index) if m.label in ("GPE", "LOC", "FAC", "NORP")]
+                found = [
+                    m
+                    for m in _actors_at(t, self.index)
+                    if m.label in ("GPE", "LOC", "FAC", "NORP")
+                    or (m.actor is not None and m.actor.kind == "place")
+                ]  # the actor layer knows a place the tagger called an ORG ("outside a police station in Quetta")
                 if _has_code(found):
                     return found[:1]
         return []
