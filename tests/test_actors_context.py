@@ -342,6 +342,7 @@ def _it(ms: list[Mention]) -> list[tuple[str | None, str | None]]:
         "The coast guard lost contact with the vessel on Monday. The vessel had left Piraeus with a crew of "
         "twelve. It sank near Crete two days later.",
         "Kenya's treasury said the budget plan was late because it needed more revisions.",
+        "The navy said the convoy sailed to Mariupol, where it was unloaded on Thursday.",
     ],
 )
 def test_it_after_a_thing_stays_unresolved(kb: KnowledgeBase, text: str) -> None:

@@ -1492,8 +1492,9 @@ _REPORTING_LEMMAS = frozenset({"say", "state", "add", "announce", "report", "cla
 def _thing_antecedent(ctx: _Context, i: int) -> bool:
     """True when "it" at token ``i`` most likely stands for a thing rather than an actor: the nearest
     subject of its clause or of the clauses it hangs on ("the tanker was heading ... when it was
-    surrounded"), or, with none, the main subject of the previous sentence ("The ship left port. It was
-    seized."), is a singular common noun that is no actor ("the tanker", "the plan"). A noun that reports
+    surrounded"), else the last subject before it in its sentence ("The ship sailed to Mariupol, where it
+    was unloaded"), else the main subject of the previous sentence ("The ship left port. It was seized."),
+    is a singular common noun that is no actor ("the tanker", "the plan"). A noun that reports
     ("a statement said it would") speaks for an actor and does not count."""
     d = ctx.d
     v = d.head[i]
@@ -1508,8 +1509,11 @@ def _thing_antecedent(ctx: _Context, i: int) -> bool:
             break
         v = d.head[v]
     sentence = d.sent[i]
+    before = [k for k in range(i) if d.sent[k] == sentence and d.dep[k] in _SUBJECT_DEPS]
+    if before:  # the previous clause of the sentence ("The ship sailed to Mariupol, where it was unloaded")
+        return _thing_noun(ctx, before[-1])
     root = next((k for k in range(i) if d.sent[k] == sentence - 1 and d.dep[k] == "ROOT"), None)
-    if root is None or any(d.sent[k] == sentence and d.dep[k] in _SUBJECT_DEPS for k in range(i)):
+    if root is None:
         return False
     subject = next(
         (k for k in range(d.n) if d.head[k] == root and d.dep[k] in _SUBJECT_DEPS and k != root), None
