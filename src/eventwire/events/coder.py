@@ -1228,7 +1228,7 @@ class EventCoder:
                 and cand.entry.type == "ASSAULT"
                 and parent.i in by_tok
                 and by_tok[parent.i] is not cand
-                and by_tok[parent.i].entry.type in ("ASSAULT", "COERCE")
+                and by_tok[parent.i].entry.type == "ASSAULT"  # "raided the camp, killing three": force too
                 and (
                     cand.tok.tag_ == "VBG"
                     or any(c.dep_ == "advmod" and c.lower_ in ("when", "as") for c in cand.tok.children)
