@@ -359,3 +359,16 @@ def test_it_after_a_thing_stays_unresolved(kb: KnowledgeBase, text: str) -> None
 )
 def test_it_after_an_actor_still_resolves(kb: KnowledgeBase, text: str, expected: tuple[str, str]) -> None:
     assert _it(mentions(kb, text)) == [expected]
+
+
+# -- places: the article's country is weak evidence between namesakes ----------------------------------------
+
+
+def test_a_world_city_is_not_a_small_namesake_of_the_articles_country(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Washington sent two envoys abroad. The envoys flew on to Geneva for the talks.")
+    assert codes(ms, "Geneva") == [("CHE", None)]
+
+
+def test_the_articles_country_still_decides_between_comparable_namesakes(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Pakistani police said a blast in Hyderabad killed four people.")
+    assert codes(ms, "Hyderabad") == [("PAK", None)]

@@ -63,6 +63,7 @@ _FORMER = frozenset({"former", "ex", "late", "ousted"})
 _STANCE_PREFIXES = frozenset({"anti", "pro"})
 _COPULAS = frozenset({"is", "was", "'s", "be", "been", "being", "are", "were", "seems", "seemed"})
 _FAC_CITY_POPULATION = 100_000
+_ARTICLE_PLACE_WEIGHT = 1.5  # gazetteer score the article's main country adds to its namesakes (about e^1.5)
 _LOCAL_SECTORS = frozenset({"CVL", "COP"})
 _CONTEXT_KINDS = frozenset({"country", "capital", "demonym", "metonym", "place"})
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -511,7 +512,10 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
         and not _seat(d, a)
         and not _stance(d, a)
     )
-    context = PlaceContext.of(codes.most_common(1)[0][0]) if codes else None
+    # The article's most named country is weak evidence (one mention may make it): it decides between
+    # comparable namesakes (Hyderabad in Pakistan) but does not turn a world city into a small town of that
+    # country (Geneva, Switzerland stays Geneva in a story about Washington).
+    context = PlaceContext.of(codes.most_common(1)[0][0], weight=_ARTICLE_PLACE_WEIGHT) if codes else None
     out: list[_Atom] = []
     for e in d.ents:
         if e.label_ not in ("GPE", "LOC", "FAC", "ORG") or any(taken[e.start : e.end]):
