@@ -15,7 +15,16 @@ Three passes over the tokens of a spaCy ``Doc``:
 3. **discourse**: a left-to-right pass that resolves each structure with what came before: surnames to the
    person named earlier, role nominals to the office holder named earlier or on the date, pronouns by
    gender, number and recency, "the alliance" to the latest organisation, bare group nouns to the
-   country of the context (never an organisation's seat: "a UK-based group").
+   country of the context: their sentence, else the sentences just before, else the article (never an
+   organisation's seat, "a UK-based group", nor a patron, "Russian-backed separatists"; and none for a
+   group of several or unnamed parties, "officials from both sides").
+
+Dates matter: a person out of office on the article's date (or "former") keeps the country but not the
+government sector; organisations change standing on dated rows of transitions.tsv ("the Taliban" AFG GOV
+from 2021-08-15). A capital that is also a city elsewhere (ambiguous_places.tsv: "Tripoli", Lebanon) is
+read by the country its sentence or article names. An apposition with an IGO title ("X, the United Nations
+Emergency Relief Coordinator") makes the person that IGO's; "it" after a thing ("the tanker was heading
+... when it was surrounded") stays unresolved.
 
 >>> from eventwire.nlp import load_model
 >>> from eventwire.actors.kb import load_kb
