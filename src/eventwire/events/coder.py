@@ -1377,6 +1377,14 @@ class EventCoder:
             and cand.tok.head.lemma_.lower() in _STANDING_GOVERNORS
         ):
             return []  # "peacekeepers who oversee a ceasefire between X and Y": a standing state of affairs
+        if (
+            entry.pos == "N"
+            and entry.type == "MOBILIZE"
+            and cand.support is None
+            and not any(c.pos_ != "PRON" and _is_name(c) for c in cand.tok.children if c.dep_ != "prep")
+            and not any(c.dep_ == "prep" and c.lower_ == "by" for c in cand.tok.children)
+        ):
+            return []  # "their patrol came under fire": a unit on duty, not a new show of force
         src, tgt, paths = self._arguments(cand, by_tok)
         if entry.pos == "V" and cand.tok.lemma_.lower() in _BINDING_VERBS:
             bound = [m for o in cand.tok.children if o.dep_ == "dobj" for m in _actors_at(o, self.index)]
