@@ -149,6 +149,8 @@ def test_a_from_phrase_with_a_country_and_a_plain_count_keep_the_context(kb: Kno
     assert codes(ms, "soldiers") == [("KEN", "MIL")]
     ms = mentions(kb, "Ankara said officials of the Turkish embassy met the families.")
     assert codes(ms, "officials") == [("TUR", "GOV")]
+    ms = mentions(kb, "Nairobi said officials of the ruling party were questioned.")
+    assert codes(ms, "officials") == [("KEN", "GOV")]
 
 
 # -- 4. dated group-to-government transitions (transitions.tsv) ----------------------------------------

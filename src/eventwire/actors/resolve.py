@@ -1008,7 +1008,7 @@ def _many_sides(b: _Builder, g: _Atom) -> bool:
     """True for a group noun that belongs to several parties or to ones the text does not name, so that
     the sentence's country is not its own: "both governments", "the two delegations", "officials from
     both sides", "members of the rival factions" (a "from"/"of" phrase without a country, place,
-    organisation or person in it)."""
+    organisation, person or single group in it: "officials of the ruling party" keep the context)."""
     d = b.d
     last = g.end - 1
     for k in range(max(0, g.start - 3), g.start):
@@ -1020,7 +1020,10 @@ def _many_sides(b: _Builder, g: _Atom) -> bool:
         if d.head[k] == last and d.dep[k] == "prep" and d.keys[k] in _OWNER_PREPOSITIONS:
             span = _subtree_end(d, k)
             inside = [a for a in b.atoms if k < a.start < span and a.kind in _PHRASE_ACTOR_KINDS]
-            return not inside
+            groups = [a for a in b.atoms if k < a.start < span and a.kind == "group_noun"]
+            # "officials of the ruling party": one group of the context country, like the party itself
+            one = any(d.tag[a.end - 1] in ("NN", "NNP") and not _many_sides(b, a) for a in groups)
+            return not inside and not one
     return False
 
 
