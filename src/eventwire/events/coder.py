@@ -2669,7 +2669,8 @@ class EventCoder:
         causes = list(s_toks) + [
             p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
         ]
-        return any(self.lex.frames.get(t.lemma_.lower()) == "mishap" for t in causes)
+        # a disaster, or a hazard such as a fire or an epidemic ("a fire at a plant injured five workers")
+        return any(self.lex.frames.get(t.lemma_.lower()) in ("mishap", "adversity") for t in causes)
 
     @staticmethod
     def _conditional_offer(cand: _Cand) -> bool:
