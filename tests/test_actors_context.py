@@ -374,3 +374,19 @@ def test_a_world_city_is_not_a_small_namesake_of_the_articles_country(kb: Knowle
 def test_the_articles_country_still_decides_between_comparable_namesakes(kb: KnowledgeBase) -> None:
     ms = mentions(kb, "Pakistani police said a blast in Hyderabad killed four people.")
     assert codes(ms, "Hyderabad") == [("PAK", None)]
+
+
+# -- groups located by an "in" phrase ------------------------------------------------------------------------
+
+
+def test_rebels_and_civilians_belong_where_the_in_phrase_puts_them(kb: KnowledgeBase) -> None:
+    text = "Algeria hosted the talks. Rebels in Western Sahara and farmers in eastern Ukraine were angry."
+    ms = mentions(kb, text)
+    assert codes(ms, "Rebels") == [("ESH", "REB")]
+    assert codes(ms, "farmers") == [("UKR", "CVL")]
+
+
+def test_troops_in_a_country_are_not_located_by_it(kb: KnowledgeBase) -> None:
+    # foreign troops are often stationed abroad: the "in" phrase says nothing about armies
+    ms = mentions(kb, "French officials said troops in Mali would stay, France's defence ministry added.")
+    assert codes(ms, "troops") == [("FRA", "MIL")]

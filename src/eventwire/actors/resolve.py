@@ -74,6 +74,7 @@ _COPULAS = frozenset({"is", "was", "'s", "be", "been", "being", "are", "were", "
 _FAC_CITY_POPULATION = 100_000
 _ARTICLE_PLACE_WEIGHT = 1.5  # gazetteer score the article's main country adds to its namesakes (about e^1.5)
 _LOCAL_SECTORS = frozenset({"CVL", "COP"})
+_LOCATED_SECTORS = frozenset({"CVL", "COP", "REB"})  # groups that belong where they are ("rebels in X")
 _CONTEXT_KINDS = frozenset({"country", "capital", "demonym", "metonym", "place"})
 _SLUG = re.compile(r"[^a-z0-9]+")
 _PRONOUN_WINDOW = 3  # sentences back
@@ -110,6 +111,7 @@ class _Structure:
     label: str = ""
     sector_hint: str | None = None  # sector given by a coordinated group noun
     many_sides: bool = False  # "officials from both sides", "the two delegations": no one context country
+    located: str | None = None  # "rebels in Western Sahara": the country of the place they are in
     igo_title: bool = False  # "X, the United Nations Emergency Relief Coordinator,": the IGO decides
 
 
@@ -994,7 +996,27 @@ def _group(b: _Builder, g: _Atom) -> list[_Structure]:
             return [_Structure(b.with_det(g.start), mod.end, "group", g, [mod], label="group_noun")]
     b.take(g)
     return [_Structure(b.with_det(g.start), g.end, "group", g, [], label="group_noun",
-                       many_sides=_many_sides(b, g))]  # fmt: skip
+                       many_sides=_many_sides(b, g), located=_located(b, g))]  # fmt: skip
+
+
+_LOCATED_KINDS = frozenset({"country", "capital", "place"})
+
+
+def _located(b: _Builder, g: _Atom) -> str | None:
+    """The country of the place in an "in" phrase hanging on the group noun ("rebels in Western Sahara",
+    "farmers in western Ukraine"), else None."""
+    d = b.d
+    last = g.end - 1
+    k = g.end
+    if k + 1 >= d.n or d.keys[k] != "in" or d.head[k] != last:
+        return None
+    j = k + 1 + (1 if d.keys[k + 1] == "the" else 0)
+    while j < d.n and j - k <= 3 and d.pos[j] == "ADJ" and j not in b.by_start:  # "in western Ukraine"
+        j += 1
+    a = b.by_start.get(j)
+    if a is None or a.kind not in _LOCATED_KINDS or not a.entries or a.entries[0].bloc:
+        return None
+    return a.entries[0].code
 
 
 _SIDES_DETERMINERS = frozenset({"both", "either", "neither", "each"})
@@ -1456,6 +1478,8 @@ def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
         return ActorRef(owner.code, noun_sector)  # "Syria ... its troops": the owner's country
     if s.many_sides:
         return ActorRef(None, noun_sector)
+    if s.located and noun_sector in _LOCATED_SECTORS:  # "rebels in Western Sahara": where they are
+        return ActorRef(s.located, noun_sector)
     return ActorRef(ctx.context_code(sentence, local=noun_sector in _LOCAL_SECTORS), noun_sector)
 
 
