@@ -312,6 +312,26 @@ _STANDING_GOVERNORS = frozenset(
 _THIRD_PARTY_PARTICIPLES = frozenset(
     {"mediate", "broker", "facilitate", "host", "sponsor", "back", "support", "witness", "guarantee"}
 )
+# Plural nouns that, with "both" or "two", name the two parties just mentioned ("both sides").
+_PAIR_NOUNS = frozenset(
+    {
+        "side",
+        "country",
+        "leader",
+        "president",
+        "government",
+        "party",
+        "nation",
+        "neighbour",
+        "neighbor",
+        "rival",
+        "delegation",
+        "army",
+        "capital",
+        "minister",
+        "state",
+    }
+)
 # Verbs by which a text or deal binds its object to act ("the accord commits Rwanda to withdraw").
 _BINDING_VERBS = frozenset({"commit", "bind", "oblige", "obligate"})
 # Verbs by which an event noun simply happens ("protests erupted", "fighting broke out", "a bomb exploded").
@@ -629,6 +649,8 @@ class _MentionIndex:
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.by_token: dict[int, Mention] = {}
         self.same_span: dict[tuple[int, int], list[Mention]] = {}
+        # the two parties of the latest two-party event, for "both sides" / "the two countries"
+        self.pair: list[Mention] = []
         for m in sorted(mentions, key=lambda m: m.end - m.start):
             self.same_span.setdefault((m.start, m.end), []).append(m)
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -676,8 +698,21 @@ def _actors_at(tok: Token, index: _MentionIndex, depth: int = 0) -> list[Mention
     return out
 
 
+def _names_the_pair(tok: Token) -> bool:
+    """ "both sides", "the two countries", "both leaders": the two parties the story has just named."""
+    if tok.lemma_.lower() not in _PAIR_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(
+        (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
+        or (c.dep_ in ("nummod", "amod") and c.lower_ == "two")
+        for c in tok.children
+    )
+
+
 def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]:
     m = index.at(tok)
+    if index.pair and (m is None or not _has_code([m])) and _names_the_pair(tok):
+        return list(index.pair)
     children = list(tok.children)
     if m is not None and m.how == "group":
         # "Vietnamese-led forces": a generic noun's leader names it better than the context country
@@ -1331,7 +1366,9 @@ class EventCoder:
                 # "claimed responsibility for the attack": the claimant names itself as the attacker
                 cand.support = parent
                 return
-            if frame is not None and dep in ("xcomp", "ccomp", "advcl", "dobj"):
+            aimed = frame == "intent" and dep == "prep" and cur.lower_ in ("at", "toward", "towards")
+            if frame is not None and (dep in ("xcomp", "ccomp", "advcl", "dobj") or aimed):
+                # "a meeting aimed at establishing relations": the aim is not yet achieved
                 if frame in ("say", "allege") and dep not in ("ccomp",) and cand.entry.pos == "V":
                     break
                 cand.frame, cand.frame_tok = frame, parent
@@ -1800,6 +1837,13 @@ class EventCoder:
             # "the US called on the government to withdraw the bill": a generic noun that resolved to the
             # requester itself names someone else, whom the text does not identify
             tgt, paths["target"] = [], ""
+        parties: dict[tuple[str | None, str | None, str | None], Mention] = {}
+        for m in src + tgt:
+            ref = _ref(m)
+            if ref.code:
+                parties.setdefault((ref.code, ref.sector, ref.actor_id), m)
+        if len(parties) == 2:
+            self.index.pair = list(parties.values())  # "... and the two sides signed agreements"
         mutual = typ == "COOPERATE" or self._reciprocal(cand, by_tok)  # "held joint exercises"
         pairs = self._pairs(typ, src, tgt, mode, mutual=mutual)
         if reciprocal and len(pairs) == 1 and len(pairs[0][0]) == 1 and pairs[0][1]:
