@@ -312,6 +312,24 @@ _STANDING_GOVERNORS = frozenset(
 _THIRD_PARTY_PARTICIPLES = frozenset(
     {"mediate", "broker", "facilitate", "host", "sponsor", "back", "support", "witness", "guarantee"}
 )
+# Envoys whose ordered departure is an expulsion (SANCTION expel), not a deportation.
+_ENVOY_NOUNS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "chargé"})
+# Bare object nouns that refer back to an earlier act of these types ("rejected the accusations").
+_ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("accusation", "allegation", "charge", "claim"), frozenset({"ACCUSE"})),
+    **dict.fromkeys(("sanction", "measure", "embargo", "penalty"), frozenset({"SANCTION"})),
+    **dict.fromkeys(("expulsion", "expulsions"), frozenset({"SANCTION", "COERCE"})),
+    **dict.fromkeys(("launch", "test"), frozenset({"MOBILIZE", "ASSAULT"})),
+    **dict.fromkeys(
+        ("attack", "strike", "airstrike", "shelling", "bombing", "raid", "killing", "assault", "incursion"),
+        frozenset({"ASSAULT"}),
+    ),
+    **dict.fromkeys(("seizure", "arrest", "arrests", "detention", "crackdown"), frozenset({"COERCE"})),
+    **dict.fromkeys(("demand", "ultimatum", "request"), frozenset({"REQUEST"})),
+    **dict.fromkeys(("offer", "proposal"), frozenset({"AGREE"})),
+}
+# How many sentences back such a noun may reach.
+_ANAPHORA_SENTENCES = 6
 # Plural nouns that, with "both" or "two", name the two parties just mentioned ("both sides").
 _PAIR_NOUNS = frozenset(
     {
@@ -1093,6 +1111,8 @@ class EventCoder:
         self.para_date: tuple[int, str] | None = None
         self.n_sent = 0
         self._triggers: set[int] = set()  # token indices of the current sentence's triggers
+        self._done: list[tuple[int, Event]] = []  # (sentence number, event) coded so far, for "the sanctions"
+        self._by_span = {(m.start, m.end): m for m in mentions}
 
     # -- per sentence ---------------------------------------------------------------------------------
     def run(self) -> list[Event]:
@@ -1139,7 +1159,9 @@ class EventCoder:
                     self._embed(c, by_tok)
         out: list[Event] = []
         for c in cands:
-            out.extend(self._code(c, by_tok, sent, para))
+            coded = self._code(c, by_tok, sent, para)
+            out.extend(coded)
+            self._done.extend((self.n_sent, e) for e in coded if not e.flagged)
         out.extend(self._modal_demands(sent, by_tok, para))
         if own_date:
             self.para_date = (para, own_date)
@@ -1606,6 +1628,37 @@ class EventCoder:
                 speaker,
                 "pronoun>speaker",
             )  # "Israel said a bomb was fired at it": at Israel
+        if (
+            not tgt
+            and entry.pos == "V"
+            and cand.tok.dep_ in ("advcl", "conj")
+            and cand.tok.head.pos_ == "VERB"
+        ):
+            pronoun = [
+                o for o in cand.tok.children if o.dep_ == "dobj" and o.lower_ in ("them", "him", "her")
+            ]
+            said = self.index.all_at(pronoun[0]) if pronoun else []
+            if pronoun and (not _has_code(said) or (src and self._same_side(said, src))):
+                # "ordered three diplomats to leave, accusing them of spying": them = the head verb's object
+                head_obj = [
+                    m for o in cand.tok.head.children if o.dep_ == "dobj" for m in _actors_at(o, self.index)
+                ]
+                if head_obj:
+                    tgt, paths["target"] = head_obj, "pronoun>head-object"
+        if (
+            typ == "COERCE"
+            and mode == "deport"
+            and any(t.lemma_.lower() in _ENVOY_NOUNS for t in cand.tok.children if t.dep_ in _OBJ_DEPS)
+        ):
+            # "ordered three Russian diplomats to leave": an expulsion of envoys is a diplomatic sanction
+            typ, mode, cameo = "SANCTION", "expel", "1663"
+            rule += " +envoys"
+        if not tgt and src and typ in ("REJECT", "ACCUSE", "SUPPORT") and entry.pos == "V":
+            owner = self._antecedent_owner(cand, src)
+            if owner:
+                # "Russia rejected the accusations", "Seoul condemned the launch": the author of the act the
+                # object refers back to
+                tgt, paths["target"] = owner, "antecedent"
         happened = (
             cand.support
             if cand.support is not None and cand.support.lemma_.lower() in _OCCURRENCE_VERBS
@@ -1967,6 +2020,31 @@ class EventCoder:
                     )
                 )
         return events
+
+    def _antecedent_owner(self, cand: _Cand, src: list[Mention]) -> list[Mention]:
+        """The source of the latest earlier event (within the last few sentences) that a bare object noun
+        refers back to: "the accusations" an ACCUSE aimed at the subject, "the sanctions" a SANCTION, "the
+        launch" a missile launch. Empty when the noun has an owner of its own or nothing fits."""
+        obj = next((c for c in cand.tok.children if c.dep_ == "dobj"), None)
+        if obj is None or any(
+            c.dep_ in ("poss", "compound", "amod", "nmod") and _is_name(c) for c in obj.children
+        ):
+            return []
+        types = _ANAPHORIC_NOUNS.get(obj.lemma_.lower())
+        if not types:
+            return []
+        own = {_ref(m).code for m in src if _ref(m).code}
+        for n_sent, event in reversed(self._done):
+            if self.n_sent - n_sent > _ANAPHORA_SENTENCES or event.type not in types:
+                continue
+            if not event.source or any(a.code in own for a in event.source):
+                continue
+            if event.type == "ACCUSE" and own and not any(a.code in own for a in event.target):
+                continue  # "rejected the accusations": accusations made against the rejecter
+            found = [self._by_span[s] for s in event.source_spans if s in self._by_span]
+            if found:
+                return found
+        return []
 
     @staticmethod
     def _into_the_sea(verb: Token) -> bool:
