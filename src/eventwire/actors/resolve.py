@@ -1049,6 +1049,82 @@ def _many_sides(b: _Builder, g: _Atom) -> bool:
     return False
 
 
+# Dependents of a verb that name what it acts on or whom it addresses; a country named there is the
+# subject's counterpart, not its own ("expelled the French ambassador", "accused Moscow of",
+# "ordered French troops to leave", "talks with Russia"). Place phrases ("in", "from") are not targets.
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "obj", "oprd"})
+_LOCATIVE = frozenset({"in", "within", "across", "throughout", "inside", "near", "around"})
+_TARGET_PREPOSITIONS = frozenset(
+    {"to", "against", "with", "toward", "towards", "on", "at", "over", "of", "for", "about", "into", "upon"}
+)
+_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+def _is_target(d: _Doc, c: int) -> bool:
+    """True when token ``c`` heads an object or target phrase of its (verbal) head."""
+    h = d.head[c]
+    if h == c or d.pos[h] not in _VERB_POS:
+        return False
+    return d.dep[c] in _OBJECT_DEPS or (d.dep[c] == "prep" and d.keys[c] in _TARGET_PREPOSITIONS)
+
+
+def _under(d: _Doc, t: int, tops: set[int]) -> bool:
+    """True when token ``t`` is one of ``tops`` or hangs, directly or not, on one of them, other than
+    through a place phrase ("a curfew in Algiers" names where the subject acts, not a counterpart)."""
+    for _ in range(12):
+        if t in tops:
+            return True
+        if d.head[t] == t or (d.dep[t] == "prep" and d.keys[t] in _LOCATIVE):
+            return False
+        t = d.head[t]
+    return False
+
+
+def _sentence_targets(d: _Doc, sentence: int) -> frozenset[int]:
+    """Tokens of ``sentence`` inside an object or target phrase of any of its verbs."""
+    toks = [i for i in range(d.n) if d.sent[i] == sentence]
+    tops = {c for c in toks if _is_target(d, c)}
+    return frozenset(t for t in toks if _under(d, t, tops))
+
+
+def _subject_targets(d: _Doc, start: int, end: int) -> frozenset[int]:
+    """For a mention at ``start:end`` that is the subject of a clause, the tokens of the object and target
+    phrases of that clause and of the verbs coordinated with it that share the subject ("The junta expelled
+    the French ambassador and ordered French troops to leave"); empty for a mention that is no subject."""
+    subj = next(
+        (i for i in range(start, end) if d.dep[i] in _SUBJECT_DEPS and not start <= d.head[i] < end), None
+    )
+    if subj is None:
+        return frozenset()
+    sentence = d.sent[subj]
+    toks = [i for i in range(d.n) if d.sent[i] == sentence]
+    verbs = [d.head[subj]]
+    for v in verbs:  # grows while walking: conjuncts of conjuncts, "vowed to punish Russia"
+        has_object = any(d.head[x] == v and d.dep[x] in _OBJECT_DEPS for x in toks)
+        for c in toks:
+            if d.head[c] != v or c == v or c in verbs or d.pos[c] not in _VERB_POS:
+                continue
+            own_subject = any(d.head[x] == c and d.dep[x] in _SUBJECT_DEPS for x in toks)
+            if (d.dep[c] == "conj" and not own_subject) or (d.dep[c] == "xcomp" and not has_object):
+                verbs.append(c)  # a verb sharing the subject; "ordered troops to leave": theirs, a target
+    vs = set(verbs)
+    tops = {c for c in toks if d.head[c] in vs and c not in vs and (_is_target(d, c) or d.dep[c] == "xcomp")}
+    return frozenset(t for t in toks if not start <= t < end and _under(d, t, tops))
+
+
+# Sectors that act on other states (governments, armies): a country in the object of their clause is more
+# often a counterpart than their own. Judges, police, rebels and civilians act at home or where they are
+# ("Judge X opened investigations against Chilean officials", "separatists shelled Donetsk").
+_OUTWARD_SECTORS = frozenset({"GOV", "MIL"})
+
+
+def _targets_for(d: _Doc, s: _Structure, sector: str | None) -> frozenset[int]:
+    """The object and target tokens a subject of ``sector`` does not take its context country from."""
+    if sector is not None and sector not in _OUTWARD_SECTORS:
+        return frozenset()
+    return _subject_targets(d, s.start, s.end)
+
+
 def _subtree_end(d: _Doc, k: int) -> int:
     """End (exclusive) of the contiguous run of tokens after ``k`` that hang, directly or not, on it."""
     end = k + 1
@@ -1157,26 +1233,40 @@ class _Context:
 
     def _previous_country(self, sentence: int) -> str | None:
         """The country the nearest earlier sentence (up to :data:`_CONTEXT_WINDOW` back) that names any
-        names most; None when that sentence names two countries equally."""
+        names most; a tie goes to the one country named outside the object and target phrases of that
+        sentence's verbs ("Moldova ordered three Russian diplomats to leave": Moldova), else None."""
         for back in range(1, _CONTEXT_WINDOW + 1):
             before = self.sentence_codes.get(sentence - back)
             if before:
                 top = before.most_common(2)
-                return top[0][0] if len(top) == 1 or top[0][1] > top[1][1] else None
+                if len(top) == 1 or top[0][1] > top[1][1]:
+                    return top[0][0]
+                targets = _sentence_targets(self.d, sentence - back)
+                actors = Counter(
+                    c for i, c in self.sentence_positions.get(sentence - back, ()) if i not in targets
+                )
+                best = actors.most_common(2)
+                return best[0][0] if len(best) == 1 or (best and best[0][1] > best[1][1]) else None
         return None
 
-    def context_code(self, sentence: int, local: bool = False, at: int | None = None) -> str | None:
+    def context_code(
+        self, sentence: int, local: bool = False, at: int | None = None, skip: frozenset[int] = frozenset()
+    ) -> str | None:
         """The country a bare group noun belongs to: the country its sentence names most, else the one the
         nearest of the :data:`_CONTEXT_WINDOW` sentences before it names most when its own sentence names
         none (the story's current country: "police in Islamabad ... the government"), else the country that
         dominates the article (at least half of the country-coded mentions, seen twice). ``local``
         groups (police, civilians) take the country of the one place their sentence names, if any. With
         ``at`` (a person's token), a tie in the sentence goes to the country named nearest to it ("An
-        Argentine judge ordered former president X ... arms sales to Croatia and Ecuador")."""
+        Argentine judge ordered former president X ... arms sales to Croatia and Ecuador"). Countries named
+        at the ``skip`` tokens (the object and target phrases of the clause the noun is subject of: "the
+        junta expelled the French ambassador") do not count: the sentence then names none of its own."""
         places = self.sentence_places.get(sentence)
         if local and places and len(places) == 1:  # police and civilians belong where they are
             return next(iter(places))
         here = self.sentence_codes.get(sentence)
+        if here and skip:
+            here = Counter(c for i, c in self.sentence_positions.get(sentence, ()) if i not in skip)
         if here:
             top = here.most_common(2)
             if len(top) == 1 or top[0][1] > top[1][1]:  # the country the sentence names most
@@ -1187,11 +1277,14 @@ class _Context:
                 return min(near)[1] if near else None
         elif (before := self._previous_country(sentence)) is not None:
             return before  # the country the story was just about
-        if not self.doc_codes:
+        doc = self.doc_codes
+        if skip:  # the article without the counterpart named in the noun's own clause
+            doc = doc - Counter(c for i, c in self.sentence_positions.get(sentence, ()) if i in skip)
+        if not doc:
             return None
-        code, n = self.doc_codes.most_common(1)[0]
-        total = sum(self.doc_codes.values())
-        if (n >= 2 and n * 2 >= total) or len(self.doc_codes) == 1:
+        code, n = doc.most_common(1)[0]
+        total = sum(doc.values())
+        if (n >= 2 and n * 2 >= total) or len(doc) == 1:
             return code
         return None
 
@@ -1244,7 +1337,8 @@ def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context, use_context: boo
         if code is None and len(role.countries) == 1:
             code = role.countries[0]
         if code is None and not role.countries and use_context:
-            code = ctx.context_code(ctx.d.sent[s.start], at=s.head.start)  # "President Suharto" in Indonesia
+            skip = _targets_for(ctx.d, s, sector or role.sector or "GOV")
+            code = ctx.context_code(ctx.d.sent[s.start], at=s.head.start, skip=skip)  # "President Suharto"
         if sector is None or (mods and mods[0].kind == "metonym"):
             sector = role.sector or sector or "GOV"
         if mods and mods[0].kind == "org":
@@ -1258,13 +1352,15 @@ def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context, use_context: boo
     if role is None and s.sector_hint:  # a group noun used as a title ("U.S. negotiator Paul Nitze")
         sector = s.sector_hint
         if code is None and use_context:
-            code = ctx.context_code(ctx.d.sent[s.start], at=s.head.start)
+            skip = _targets_for(ctx.d, s, sector)
+            code = ctx.context_code(ctx.d.sent[s.start], at=s.head.start, skip=skip)
     if s.honorific is not None and s.honorific.entries and s.honorific.entries[0].sector:
         sector = sector or s.honorific.entries[0].sector
         if (
             code is None and use_context
         ):  # "Gen. X resigned to allow Haiti's elections": a title, like "President"
-            code = ctx.context_code(ctx.d.sent[s.start], at=s.head.start)
+            skip = _targets_for(ctx.d, s, sector)
+            code = ctx.context_code(ctx.d.sent[s.start], at=s.head.start, skip=skip)
     if code is None and sector is None:
         return None
     return ActorRef(code, sector)
@@ -1446,7 +1542,7 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
             a = seen.actor
             return ActorRef(a.code, a.sector, a.name, a.actor_id, "person"), seen.gender
     if code is None and specific and not countries and definite:
-        code = ctx.context_code(sentence)
+        code = ctx.context_code(sentence, skip=_targets_for(ctx.d, s, sector or "GOV"))
     if code and specific and office:
         term_held: OfficeTerm | None = (
             kb.leader(code, ctx.date) if office == "leader" else kb.holder(code, office, ctx.date)
@@ -1480,7 +1576,8 @@ def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
         return ActorRef(None, noun_sector)
     if s.located and noun_sector in _LOCATED_SECTORS:  # "rebels in Western Sahara": where they are
         return ActorRef(s.located, noun_sector)
-    return ActorRef(ctx.context_code(sentence, local=noun_sector in _LOCAL_SECTORS), noun_sector)
+    skip = _targets_for(ctx.d, s, noun_sector)
+    return ActorRef(ctx.context_code(sentence, local=noun_sector in _LOCAL_SECTORS, skip=skip), noun_sector)
 
 
 def _resolve_simple(a: _Atom, kb: KnowledgeBase, date: str | None) -> tuple[ActorRef | None, str, bool]:
