@@ -2609,7 +2609,7 @@ class EventCoder:
         if not t and len(s) == 2:
             if typ == "CONSULT":
                 return [([s[0]], [s[1]])]
-            if mutual and (typ in _MUTUAL_TYPES or (typ == "RETREAT" and mode == "ceasefire")):
+            if (typ == "RETREAT" and mode == "ceasefire") or (mutual and (typ in _MUTUAL_TYPES or typ == "RETREAT")):
                 return [([s[0]], [s[1]]), ([s[1]], [s[0]])]
         return [(s, t)]
 
