@@ -356,6 +356,8 @@ _BINDING_VERBS = frozenset({"commit", "bind", "oblige", "obligate"})
 _OCCURRENCE_VERBS = frozenset(
     {"erupt", "break", "spread", "flare", "rage", "explode", "detonate", "escalate", "intensify", "occur"}
 )
+# Hazards a warning may be about, besides the disasters and adversities of frames.tsv.
+_HAZARDS = frozenset({"shortage", "crisis", "risk", "danger", "catastrophe", "spread", "surge", "collapse"})
 # Open water where a missile that hits nobody lands ("fired a missile into the sea").
 _OPEN_WATER = frozenset({"sea", "ocean", "water", "waters", "gulf"})
 # Gatherings whose dispersal is force against the civilians in them ("dispersed a protest").
@@ -1486,6 +1488,13 @@ class EventCoder:
         ):  # "the building was demolished by protesters": violent protest, not armed force (CAMEO 145)
             typ, mode, cameo = "PROTEST", "riot", "145"
             rule += " +protesters"
+        if (
+            typ == "THREATEN"
+            and entry.pos == "V"
+            and not entry.constraints
+            and self._hazard_warning(cand.tok)
+        ):
+            return []  # "the UN warned of disease": a warning about a hazard threatens no one
         if typ == "ASSAULT" and entry.pos == "V" and self._adverse_object(cand):
             return []  # "could fight inflation", "battled wildfires": a problem, not a party
         if typ == "ASSAULT" and entry.pos == "V" and not entry.constraints:
@@ -2046,6 +2055,20 @@ class EventCoder:
                 return found
         return []
 
+    def _hazard_warning(self, verb: Token) -> bool:
+        """Whether a warning is about a hazard ("warned of disease", "warns about famine and flooding")."""
+        about = [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "about", "against")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        return bool(about) and all(
+            self.lex.frames.get(p.lemma_.lower()) in ("mishap", "adversity") or p.lemma_.lower() in _HAZARDS
+            for p in about
+        )
+
     @staticmethod
     def _into_the_sea(verb: Token) -> bool:
         """Whether a launch lands in open water ("into the sea off its east coast", "into the Sea of Japan")."""
@@ -2509,7 +2532,8 @@ class EventCoder:
             ):
                 continue  # "attacks during its campaign for an Islamic state": a goal, not a target
             if any(
-                (a.dep_ == "prep" and a.lower_ == "by") or a.dep_ == "agent"
+                (a.dep_ == "prep" and a.lower_ == "by" and (a.head.pos_ != "VERB" or _is_passive(a.head)))
+                or a.dep_ == "agent"
                 for a in t.ancestors
                 if a.i > tok.i
             ):
@@ -2609,7 +2633,9 @@ class EventCoder:
         if not t and len(s) == 2:
             if typ == "CONSULT":
                 return [([s[0]], [s[1]])]
-            if (typ == "RETREAT" and mode == "ceasefire") or (mutual and (typ in _MUTUAL_TYPES or typ == "RETREAT")):
+            if (typ == "RETREAT" and mode == "ceasefire") or (
+                mutual and (typ in _MUTUAL_TYPES or typ == "RETREAT")
+            ):
                 return [([s[0]], [s[1]]), ([s[1]], [s[0]])]
         return [(s, t)]
 
