@@ -425,7 +425,9 @@ def _name_atoms(
         if e.actor_id in kb.people
     }
     for i in range(d.n):
-        if taken[i] or not d.is_cap(i) or (d.pos[i] != "PROPN" and d.keys[i] not in named):
+        if taken[i] or not d.is_cap(i):
+            continue
+        if d.pos[i] != "PROPN" and d.keys[i] not in named and not _unknown_word_surname(d, kb, i):
             continue
         if d.acronym_like(i):
             continue  # "a LEE rocket": an acronym, not the surname Lee
@@ -439,6 +441,19 @@ def _name_atoms(
             atoms.append(_Atom(i, i + 1, "name", label=d.ent_label[i] or "surname"))
             taken[i] = True
     return atoms
+
+
+def _unknown_word_surname(d: _Doc, kb: KnowledgeBase, i: int) -> bool:
+    """A capitalised KB surname or one-word alias that the tagger read as a common noun ("Lula later
+    held talks", tagged NN at the start of a sentence): a person when the word is no English word
+    ("Rice prices rose" is the grain)."""
+    return (
+        d.keys[i] in kb.surnames
+        and len(d.text[i]) > 2
+        and not d.text[i].isupper()
+        and not kb.is_english_word(d.text[i])
+        and not kb.is_english_word(d.text[i].lower())
+    )
 
 
 _PLACE_NAME_POPULATION = 100_000  # a surname that names a city this big is read as the city by default
