@@ -890,8 +890,14 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
             return [], [tok.head], "acl-head"
         return [], patients, "passive"
     subj = [c for c in children if c.dep_ in _SUBJ_DEPS]
-    if subj and tok.dep_ == "relcl" and all(c.tag_ == "WP" for c in subj) and tok.head.i != tok.i:
-        return [tok.head], [], "relcl-head"  # "John Kirby, who called on Iran to ...": Kirby called
+    if (
+        subj
+        and tok.dep_ == "relcl"
+        and tok.head.i != tok.i
+        and all(c.tag_ == "WP" or (c.tag_ == "WDT" and tok.head.pos_ == "PROPN") for c in subj)
+    ):
+        # "John Kirby, who called on Iran", "ECOWAS, which had urged Dakar": the antecedent acts
+        return [tok.head], [], "relcl-head"
     if subj:
         return subj, [], "nsubj"
     if depth > 3:
@@ -1668,6 +1674,17 @@ class EventCoder:
                 # "Russia rejected the accusations", "Seoul condemned the launch": the author of the act the
                 # object refers back to
                 tgt, paths["target"] = owner, "antecedent"
+        if (
+            typ == "CONSULT"
+            and entry.pos == "N"
+            and not tgt
+            and cand.support is not None
+            and cand.support.lemma_.lower() in ("tell", "address", "brief", "give", "hold")
+            and cand.tok.lemma_.lower() in ("conference", "news conference", "press conference", "briefing")
+        ):
+            # "telling a conference in Islamabad": speaking to an audience; only a joint news conference
+            # ("alongside Hungary's prime minister") is a meeting
+            return []
         happened = (
             cand.support
             if cand.support is not None and cand.support.lemma_.lower() in _OCCURRENCE_VERBS
