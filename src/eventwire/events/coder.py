@@ -330,6 +330,8 @@ _ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
 }
 # How many sentences back such a noun may reach.
 _ANAPHORA_SENTENCES = 6
+# Events whose two parties are the "sides" a later "both sides" means.
+_PAIRING_TYPES = frozenset({"ASSAULT", "CONSULT", "RETREAT", "COOPERATE", "AGREE"})
 # Plural nouns that, with "both" or "two", name the two parties just mentioned ("both sides").
 _PAIR_NOUNS = frozenset(
     {
@@ -357,7 +359,20 @@ _OCCURRENCE_VERBS = frozenset(
     {"erupt", "break", "spread", "flare", "rage", "explode", "detonate", "escalate", "intensify", "occur"}
 )
 # Hazards a warning may be about, besides the disasters and adversities of frames.tsv.
-_HAZARDS = frozenset({"shortage", "crisis", "risk", "danger", "catastrophe", "spread", "surge", "collapse"})
+_HAZARDS = frozenset(
+    {
+        "shortage",
+        "crisis",
+        "risk",
+        "danger",
+        "catastrophe",
+        "spread",
+        "surge",
+        "collapse",
+        "dengue",
+        "measles",
+    }
+)
 # Open water where a missile that hits nobody lands ("fired a missile into the sea").
 _OPEN_WATER = frozenset({"sea", "ocean", "water", "waters", "gulf"})
 # Gatherings whose dispersal is force against the civilians in them ("dispersed a protest").
@@ -1668,6 +1683,26 @@ class EventCoder:
             # "ordered three Russian diplomats to leave": an expulsion of envoys is a diplomatic sanction
             typ, mode, cameo = "SANCTION", "expel", "1663"
             rule += " +envoys"
+        if not tgt and src and typ == "AGREE" and not self._same_side(self._condition_subject(cand.tok), src):
+            cond = self._condition_subject(_clause_verb(cand)) or self._condition_subject(cand.tok)
+            if cond:
+                # "ready to observe a ceasefire if the army stopped bombing": an offer to the party it binds
+                tgt, paths["target"] = cond, "condition-subject"
+        if not tgt and typ == "REQUEST" and cand.tok.dep_ == "conj" and cand.tok.head.i in by_tok:
+            partner = by_tok[cand.tok.head.i]
+            if partner.entry.type == "CONSULT":
+                # "spoke by phone with Aliyev and urged an end to the hostilities": the request is made of him
+                tgt = self._arguments(partner, by_tok)[1]
+                paths["target"] = "conj-partner" if tgt else ""
+        if (
+            not tgt
+            and speaker
+            and src
+            and (typ == "AID" or (typ == "AGREE" and (cameo or "").startswith("033")))
+            and not self._same_side(src, speaker)
+        ):
+            # "Pakistan's foreign ministry said China had pledged aid": the speaker receives it
+            tgt, paths["target"] = speaker, "speaker-recipient"
         if not tgt and src and typ in ("REJECT", "ACCUSE", "SUPPORT") and entry.pos == "V":
             owner = self._antecedent_owner(cand, src)
             if owner:
@@ -1921,8 +1956,10 @@ class EventCoder:
             ref = _ref(m)
             if ref.code:
                 parties.setdefault((ref.code, ref.sector, ref.actor_id), m)
-        if len(parties) == 2:
-            self.index.pair = list(parties.values())  # "... and the two sides signed agreements"
+        if len(parties) == 2 and (typ in _PAIRING_TYPES or len(src) == 2):
+            # "... and the two sides signed agreements": sides are those who fight, meet or agree together,
+            # not a third party the story has just addressed
+            self.index.pair = list(parties.values())
         mutual = typ == "COOPERATE" or self._reciprocal(cand, by_tok)  # "held joint exercises"
         pairs = self._pairs(typ, src, tgt, mode, mutual=mutual)
         if reciprocal and len(pairs) == 1 and len(pairs[0][0]) == 1 and pairs[0][1]:
@@ -2081,10 +2118,11 @@ class EventCoder:
             for p in c.children
             if p.dep_ == "pobj"
         ]
+        about += [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
         return bool(about) and all(
             self.lex.frames.get(p.lemma_.lower()) in ("mishap", "adversity") or p.lemma_.lower() in _HAZARDS
             for p in about
-        )
+        )  # "warned that cholera could kill thousands": the hazard is the subject of what is warned
 
     @staticmethod
     def _into_the_sea(verb: Token) -> bool:
