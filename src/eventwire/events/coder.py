@@ -1951,16 +1951,17 @@ class EventCoder:
             # "the US called on the government to withdraw the bill": a generic noun that resolved to the
             # requester itself names someone else, whom the text does not identify
             tgt, paths["target"] = [], ""
+        mutual = typ == "COOPERATE" or self._reciprocal(cand, by_tok)  # "held joint exercises"
         parties: dict[tuple[str | None, str | None, str | None], Mention] = {}
         for m in src + tgt:
             ref = _ref(m)
             if ref.code:
                 parties.setdefault((ref.code, ref.sector, ref.actor_id), m)
-        if len(parties) == 2 and (typ in _PAIRING_TYPES or len(src) == 2):
+        facing = (len(_unique_refs(src)) == 1 and tgt) or (len(_unique_refs(src)) == 2 and mutual)
+        if len(parties) == 2 and typ in _PAIRING_TYPES and facing and not (negated or hypothetical or future):
             # "... and the two sides signed agreements": sides are those who fight, meet or agree together,
             # not a third party the story has just addressed
             self.index.pair = list(parties.values())
-        mutual = typ == "COOPERATE" or self._reciprocal(cand, by_tok)  # "held joint exercises"
         pairs = self._pairs(typ, src, tgt, mode, mutual=mutual)
         if reciprocal and len(pairs) == 1 and len(pairs[0][0]) == 1 and pairs[0][1]:
             # "X clashed with Y (and Z)": each side fought the other (one event each way)
