@@ -2645,7 +2645,10 @@ class EventCoder:
         condemned the attack" is two condemnations of the attack, not of each other."""
         heads = [cand.entry]
         inner = self._inner(cand, by_tok)
-        if inner is not None:
+        hosted = (
+            inner is not None and inner.support is not None and inner.support.lemma_.lower() in _HOSTING_VERBS
+        )
+        if inner is not None and not hosted:  # "offered to host talks": talks of others
             heads.append(inner.entry)
         for entry in heads:
             head = entry.head.split()[0]
