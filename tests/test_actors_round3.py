@@ -100,3 +100,32 @@ def test_heads_of_state_of_countries_often_in_the_news(kb: KnowledgeBase) -> Non
         assert term is not None and kb.people[term.actor_id].name == name, code
     ms = mentions(kb, "Traoré addressed the troops.", "2023-05-01")
     assert codes(ms, "Traoré") == [("BFA", "GOV")]
+
+
+# -- 3. small places the tagger takes for people ---------------------------------------------------------
+
+
+def places(ms: list[Mention]) -> dict[str, str | None]:
+    return {m.text: m.actor.code for m in ms if m.actor is not None and m.actor.kind == "place"}
+
+
+def test_towns_after_town_of_are_places_not_people(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Artillery hit the towns of Jermuk and Goris late on Monday.", "2022-09-14")
+    assert places(ms) == {"Jermuk": "ARM", "Goris": "ARM"}
+    assert not [m for m in ms if m.actor is not None and m.actor.kind == "person"]
+
+
+def test_a_big_city_as_the_object_of_a_verb_is_a_place(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "The rebels captured Goma and later Bukavu.", "2025-02-20")
+    assert places(ms) == {"Goma": "COD", "Bukavu": "COD"}
+
+
+def test_the_object_of_a_place_preposition_is_a_place(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "The last Russian units pulled out of Kherson on Friday.", "2022-11-11")
+    assert places(ms) == {"Kherson": "UKR"}
+    # a person's name in the same frame is still a person when the text says so
+    ms = mentions(kb, "Minister John Goris said the talks would go on.", "2022-11-11")
+    assert [m.actor.kind for m in ms if m.text == "Minister John Goris" and m.actor] == ["person"]
+    # a place the gazetteer knows by that very name keeps its reading (a US state, not a Philippine town)
+    ms = mentions(kb, "Russian bombers flew drills near Alaska.", "2022-11-11")
+    assert places(ms) == {"Alaska": "USA"}

