@@ -960,6 +960,14 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
         if reported:
             s, p, path = _subject_tokens(reported[0], depth + 1)
             return s, p, "advcl>reported>" + path
+    if (
+        tok.dep_ == "pcomp"
+        and head.lower_ in ("for", "of")
+        and head.head.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in head.head.children)
+    ):
+        # "punishing Lukashenko's government for forcing a jet to land": the punished did it
+        return [c for c in head.head.children if c.dep_ == "dobj"], [], "pcomp>object"
     if tok.dep_ in ("advcl", "pcomp") and head.i != tok.i:
         anchor = head.head if tok.dep_ == "pcomp" else head
         if anchor.pos_ in ("VERB", "AUX", "ADJ"):
@@ -1725,6 +1733,18 @@ class EventCoder:
             if cand.support is not None and cand.support.lemma_.lower() in _OCCURRENCE_VERBS
             else None
         )
+        if (
+            speaker
+            and typ in VERBAL_TYPES
+            and src
+            and tgt
+            and paths.get("source", "").startswith("conj>")
+            and self._same_side(src, tgt)
+            and not self._same_side(speaker, tgt)
+        ):
+            # "Armenia's ministry said Azerbaijani forces shelled X, and accused Baku of ...": the accusation
+            # is the speaker's, not the shellers' own against themselves
+            src, paths["source"] = speaker, "speaker"
         if not src and not tgt and not (happened is not None and self._place_of(happened)):
             return []  # no actor at all: nothing to code
         if not src and typ in VERBAL_TYPES and entry.pos == "V" and _thing_subject(cand.tok):
@@ -1838,9 +1858,10 @@ class EventCoder:
             src, paths["source"] = tgt, "nsubjpass"
             place = self._place_of(cand.tok)
             tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
-        if typ == "THREATEN" and src and not tgt:
-            # "threatened to strike unless Israel rescinded ...": the party the condition names
-            cond = self._condition_subject(cand.tok)
+        if typ == "THREATEN" and src and (not tgt or self._same_side(tgt, src)):
+            # "threatened to strike unless Israel rescinded ...", "warned that Minsk could cut off gas if Brussels
+            # went further": the party the condition names
+            cond = self._condition_subject(cand.tok) or self._condition_subject(_clause_verb(cand))
             if cond:
                 tgt, paths["target"] = cond, "condition-subject"
         if typ == "COERCE" and mode == "arrest" and src and self._charged(cand.tok):
@@ -1946,7 +1967,11 @@ class EventCoder:
             typ in ("REQUEST", "THREATEN", "SANCTION")
             and tgt
             and paths.get("target") != "home"
-            and all(m.how == "group" and _ref(m) in _unique_refs(src) for m in tgt)
+            and all(
+                m.how == "group"
+                and (_ref(m).code, _ref(m).sector) in {(r.code, r.sector) for r in _unique_refs(src)}
+                for m in tgt
+            )
         ):
             # "the US called on the government to withdraw the bill": a generic noun that resolved to the
             # requester itself names someone else, whom the text does not identify
