@@ -331,7 +331,7 @@ _ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
 # How many sentences back such a noun may reach.
 _ANAPHORA_SENTENCES = 6
 # Events whose two parties are the "sides" a later "both sides" means.
-_PAIRING_TYPES = frozenset({"ASSAULT", "CONSULT", "RETREAT", "COOPERATE", "AGREE"})
+_PAIRING_TYPES = frozenset({"ASSAULT", "CONSULT", "RETREAT", "COOPERATE"})
 # Plural nouns that, with "both" or "two", name the two parties just mentioned ("both sides").
 _PAIR_NOUNS = frozenset(
     {
@@ -1982,8 +1982,10 @@ class EventCoder:
             ref = _ref(m)
             if ref.code:
                 parties.setdefault((ref.code, ref.sector, ref.actor_id), m)
-        facing = (len(_unique_refs(src)) == 1 and tgt) or (len(_unique_refs(src)) == 2 and mutual)
-        if len(parties) == 2 and typ in _PAIRING_TYPES and facing and not (negated or hypothetical or future):
+        facing = (len(_unique_refs(src)) == 1 and tgt and typ in _PAIRING_TYPES) or (
+            len(_unique_refs(src)) == 2 and mutual
+        )
+        if len(parties) == 2 and facing and not (negated or hypothetical or future):
             # "... and the two sides signed agreements": sides are those who fight, meet or agree together,
             # not a third party the story has just addressed
             self.index.pair = list(parties.values())
