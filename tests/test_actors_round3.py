@@ -129,3 +129,35 @@ def test_the_object_of_a_place_preposition_is_a_place(kb: KnowledgeBase) -> None
     # a place the gazetteer knows by that very name keeps its reading (a US state, not a Philippine town)
     ms = mentions(kb, "Russian bombers flew drills near Alaska.", "2022-11-11")
     assert places(ms) == {"Alaska": "USA"}
+
+
+# -- 4. definite descriptions of an earlier organisation or group ----------------------------------------
+
+
+def test_the_paramilitary_force_and_the_group_name_the_earlier_group(kb: KnowledgeBase) -> None:
+    text = (
+        "Army jets struck RSF bases near El Obeid on Sunday. "
+        "A general said the paramilitary force had broken the truce."
+    )
+    ms = mentions(kb, text, "2023-06-20")
+    assert [(m.actor.name, m.actor.sector) for m in ms if m.text == "the paramilitary force" and m.actor] == [
+        ("Rapid Support Forces", "REB")
+    ]
+    ms = mentions(kb, "Al-Shabaab gunmen raided a checkpoint. The president vowed to defeat the group.")
+    assert [m.actor.name for m in ms if m.text == "the group" and m.actor] == ["Al-Shabaab"]
+
+
+def test_a_spokesman_for_the_group_speaks_for_it(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Al-Shabaab raided a checkpoint. A spokesman for the group said six guards died.")
+    assert codes(ms, "A spokesman") == [("SOM", "REB")]
+    ms = mentions(
+        kb, "NATO ministers met on Friday. A spokeswoman for the alliance said the talks went well."
+    )
+    assert codes(ms, "A spokeswoman") == [("NATO", "IGO")]
+
+
+def test_the_party_needs_a_party_and_a_seat_locates_a_group(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Toyota and the ANC signed a deal. The party said jobs would follow.")
+    assert [m.actor.name for m in ms if m.text == "The party" and m.actor] == ["African National Congress"]
+    ms = mentions(kb, "A militant group based in Iraq claimed the attack on Turkish soldiers.")
+    assert codes(ms, "A militant group") == [("IRQ", "REB")]

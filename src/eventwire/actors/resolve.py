@@ -1139,11 +1139,14 @@ _LOCATED_KINDS = frozenset({"country", "capital", "place"})
 
 def _located(b: _Builder, g: _Atom) -> str | None:
     """The country of the place in an "in" phrase hanging on the group noun ("rebels in Western Sahara",
-    "farmers in western Ukraine"), else None."""
+    "farmers in western Ukraine") or in its "based in" phrase ("a militant group based in Syria"), else
+    None."""
     d = b.d
     last = g.end - 1
     k = g.end
-    if k + 1 >= d.n or d.keys[k] != "in" or d.head[k] != last:
+    if k + 2 < d.n and d.keys[k] in _SEAT_WORDS and d.keys[k + 1] == "in" and d.head[k] == last:
+        k += 1  # "a militant group based in Syria": its seat, like "a Syria-based group"
+    elif k + 1 >= d.n or d.keys[k] != "in" or d.head[k] != last:
         return None
     j = k + 1 + (1 if d.keys[k + 1] == "the" else 0)
     while j < d.n and j - k <= 3 and d.pos[j] == "ADJ" and j not in b.by_start:  # "in western Ukraine"
@@ -1353,6 +1356,7 @@ class _Context:
     coord_at: dict[int, _Seen] = field(default_factory=dict)  # end token -> coordination ending there
     sentence_positions: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # (token, code)
     actor_tokens: set[int] = field(default_factory=set)  # tokens inside a mention to be
+    struct_at: dict[int, _Structure] = field(default_factory=dict)  # start token -> structure
 
     def residence(self, sentence: int, own: str) -> str:
         """Where an ethnic group named after ``own`` lives ("ethnic Albanians demonstrated in Serbia"):
@@ -1656,6 +1660,20 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
     country and sector alone."""
     kb = ctx.kb
     office, countries, term = _role_office(s, kb)
+    role = _role_term(s, kb)
+    d = ctx.d
+    if (
+        role is not None
+        and not role.sector
+        and not s.modifiers
+        and s.end + 1 < d.n
+        and d.keys[s.end] in ("for", "of")
+        and (spoken := ctx.struct_at.get(s.end + 1) or ctx.struct_at.get(s.end + 2)) is not None
+        and spoken.start == s.end + 1
+        and (voice := _peek(ctx, spoken)) is not None
+        and (voice.code or voice.sector)
+    ):  # "a spokesman for the group": whom they speak for (office_terms.tsv gives them no sector)
+        return ActorRef(voice.code, "IGO" if voice.kind == "igo" else voice.sector), None
     title = _title_ref(s, kb, ctx, use_context=False)  # the country the text gives, not the context's
     code = title.code if title else None
     sector = title.sector if title else None
@@ -1709,7 +1727,10 @@ def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
         return ActorRef(owner.code, noun_sector)  # "Syria ... its troops": the owner's country
     if s.many_sides:
         return ActorRef(None, noun_sector)
-    if s.located and noun_sector in _LOCATED_SECTORS:  # "rebels in Western Sahara": where they are
+    seated = s.head.end < ctx.d.n and ctx.d.keys[s.head.end] in _SEAT_WORDS  # "a company based in Dubai"
+    if s.located and (
+        noun_sector in _LOCATED_SECTORS or seated
+    ):  # "rebels in Western Sahara": where they are
         return ActorRef(s.located, noun_sector)
     skip = _targets_for(ctx.d, s, noun_sector)
     return ActorRef(ctx.context_code(sentence, local=noun_sector in _LOCAL_SECTORS, skip=skip), noun_sector)
@@ -1738,9 +1759,11 @@ _KIND_OF_ATOM = {"country": "state", "capital": "metonym", "metonym": "metonym",
 
 
 def _antecedent(ctx: _Context, i: int, sentence: int, refers: tuple[str, ...], gender: str | None,
-                number: str | None, window: int = _PRONOUN_WINDOW) -> _Seen | None:  # fmt: skip
-    """The most salient earlier mention compatible with a pronoun or anaphor: nearest sentence first,
-    the subject of that sentence before other mentions, then the latest."""
+                number: str | None, window: int = _PRONOUN_WINDOW,
+                sectors: set[str] | None = None) -> _Seen | None:  # fmt: skip
+    """The most salient earlier mention compatible with a pronoun or anaphor (and, given ``sectors``, of one
+    of those sectors): nearest sentence first, the subject of that sentence before other mentions, then
+    the latest."""
     best: _Seen | None = None
     best_key: tuple[int, int, int] | None = None
     for seen in reversed(ctx.seen):
@@ -1750,11 +1773,58 @@ def _antecedent(ctx: _Context, i: int, sentence: int, refers: tuple[str, ...], g
             continue
         if not _compatible(seen, refers, gender, number):
             continue
+        if sectors is not None and seen.actor.sector not in sectors:
+            continue
         # a coordination outranks its own last member ("Russia and Ukraine ... they": both, not Ukraine)
         key = (sentence - seen.sentence, 0 if seen.subject else 1, 0 if seen.members else i - seen.start)
         if best_key is None or key < best_key:
             best, best_key = seen, key
     return best
+
+
+_ANAPHOR_WINDOW = 10  # sentences back that "the alliance", "the group" look for their organisation
+
+
+def _anaphor_antecedent(
+    ctx: _Context, s: _Structure, sentence: int, noun_sector: str | None = None
+) -> _Seen | None:
+    """The organisation or group a definite description names: the nearest earlier mention whose kind is
+    one the noun refers to (coref.tsv ``refers_to``) and, where coref.tsv gives the noun sectors, whose
+    sector is one of them ("the militia": REB; "the party": PTY or OPP). ``noun_sector`` is the sector of a
+    longer group noun ending in that word ("the paramilitary force" REB, "the opposition party" OPP), which
+    the antecedent must share (a party, PTY, may be an opposition party)."""
+    d = ctx.d
+    w = next((x for x in ctx.kb.coref.get(d.keys[s.head.end - 1], ()) if x.kind == "anaphor"), None)
+    if w is None:
+        return None
+    sectors = set(w.sector.split("|")) if w.sector else None
+    if noun_sector is not None:
+        sectors = {noun_sector, "OPP"} if noun_sector == "PTY" else {noun_sector}
+    return _antecedent(ctx, s.start, sentence, w.refers_to, w.gender, w.number, _ANAPHOR_WINDOW, sectors)
+
+
+def _definite_collective(ctx: _Context, s: _Structure) -> bool:
+    """ "the group", "the paramilitary force", "the ruling party": a definite singular group noun with no
+    country of its own whose last word is an anaphoric noun of coref.tsv."""
+    d = ctx.d
+    last = s.head.end - 1
+    if s.modifiers or d.keys[s.start] != "the" or d.tag[last] not in ("NN", "NNP"):
+        return False
+    return any(x.kind == "anaphor" for x in ctx.kb.coref.get(d.keys[last], ()))
+
+
+def _peek(ctx: _Context, s: _Structure) -> ActorRef | None:
+    """What a later structure will resolve to, without resolving it (no coreference state changes): an
+    anaphor's antecedent, a named organisation or country, a group noun's actor."""
+    sentence = ctx.d.sent[s.start]
+    if s.kind == "anaphor":
+        ante = _anaphor_antecedent(ctx, s, sentence)
+        return ante.actor if ante is not None else None
+    if s.kind == "simple" and s.head.entries:
+        return _resolve_simple(s.head, ctx.kb, ctx.date)[0]
+    if s.kind == "group":
+        return _resolve_group(s, ctx, sentence)
+    return None
 
 
 _CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "xcomp", "relcl", "parataxis"})
@@ -1838,6 +1908,7 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
     structs = _structures(d, atoms, kb)
     ctx = _Context(kb, d, pub_date[:10] if pub_date else None)
     ctx.actor_tokens = {k for st in structs for k in range(st.start, st.end)}
+    ctx.struct_at = {st.start: st for st in structs}
     for a in atoms:
         if (
             a.kind in _CONTEXT_KINDS
@@ -1964,12 +2035,20 @@ def _resolve_one(s: _Structure, ctx: _Context) -> Mention | None:
         how = "demonym" if s.modifiers and s.modifiers[0].kind == "demonym" else "group"
         plural = d.tag[s.head.end - 1] in ("NNS", "NNPS") or bool(s.head.entries and s.head.entries[0].plural)
         seen = _Seen(s.start, sentence, "collective", actor, None, plural, subject)
+        if _definite_collective(ctx, s):  # "the paramilitary force" after the RSF: that group
+            noun_sector = s.head.entries[0].sector if s.head.entries else None
+            ante = _anaphor_antecedent(ctx, s, sentence, noun_sector)
+            if ante is not None:
+                a = ante.actor
+                actor = ActorRef(a.code, a.sector, a.name, a.actor_id, a.kind)
+                how = "role"
+                seen = _Seen(s.start, sentence, ante.kind, actor, None, False, subject)
         org = (
             _modifier_ref(s.modifiers[0], kb, ctx.date)
             if s.modifiers and s.modifiers[0].kind == "org"
             else None
         )
-        if org is not None and org.kind in ("igo", "org"):  # "NATO leaders met ... the alliance"
+        if org is not None and org.kind in ("igo", "org", "group"):  # "NATO leaders ... the alliance"
             ctx.seen.append(_Seen(s.start, sentence, org.kind, org, None, False, False))
     elif s.kind == "simple":
         actor, how, plural = _resolve_simple(s.head, kb, ctx.date)
@@ -1992,8 +2071,11 @@ def _resolve_one(s: _Structure, ctx: _Context) -> Mention | None:
         w = next((x for x in words if x.kind == s.kind), None)
         if w is None:
             return None
-        ante = _antecedent(ctx, s.head.start, sentence, w.refers_to, w.gender, w.number,
-                           _PRONOUN_WINDOW if s.kind == "pronoun" else 10)  # fmt: skip
+        ante = (
+            _antecedent(ctx, s.head.start, sentence, w.refers_to, w.gender, w.number)
+            if s.kind == "pronoun"
+            else _anaphor_antecedent(ctx, s, sentence)
+        )
         if ante is not None and s.kind == "pronoun" and key == "it" and _thing_antecedent(ctx, s.head.start):
             ante = None  # "the tanker was heading to the UAE when it was surrounded": the tanker
         if ante is None:
