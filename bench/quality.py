@@ -2,7 +2,8 @@
 
 Run it from anywhere (``make quality`` or ``.venv/bin/python bench/quality.py``) whenever a coder changes.
 The benchmarks folder is ``shared/benchmarks`` next to the project root; ``--benchmarks`` points elsewhere.
-The project's own gold files (``--extra``, by default ``eval/news_gold.jsonl``) are scored after them.
+The project's own gold files (``--extra``, by default ``eval/news_gold.jsonl`` and
+``eval/news_heldout.jsonl``) are scored after them.
 One pipeline is opened for all files; each file's seconds cover running and scoring it, the model load is
 reported on its own. Only numbers are written: no benchmark text goes into the report.
 """
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
 DEFAULT_OUT = ROOT / "docs" / "quality.md"
 # The project's own gold files, scored after the shared benchmarks (see eval/README.md).
-DEFAULT_EXTRA = [ROOT / "eval" / "news_gold.jsonl"]
+DEFAULT_EXTRA = [ROOT / "eval" / "news_gold.jsonl", ROOT / "eval" / "news_heldout.jsonl"]
 
 # What each public benchmark can and cannot say (from shared/benchmarks/README.md).
 CAVEATS: dict[str, str] = {
@@ -266,7 +267,8 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         nargs="*",
         default=DEFAULT_EXTRA,
-        help="more gold *.jsonl files scored after the benchmarks (default: eval/news_gold.jsonl; "
+        help="more gold *.jsonl files scored after the benchmarks (default: eval/news_gold.jsonl and "
+        "eval/news_heldout.jsonl; "
         "give the option with no file to score none)",
     )
     args = parser.parse_args(argv)
