@@ -161,3 +161,30 @@ def test_the_party_needs_a_party_and_a_seat_locates_a_group(kb: KnowledgeBase) -
     assert [m.actor.name for m in ms if m.text == "The party" and m.actor] == ["African National Congress"]
     ms = mentions(kb, "A militant group based in Iraq claimed the attack on Turkish soldiers.")
     assert codes(ms, "A militant group") == [("IRQ", "REB")]
+
+
+# -- 5. opposition, protest and court nouns take the context country ------------------------------------
+
+
+def test_opposition_and_protest_nouns_take_the_context_country(kb: KnowledgeBase) -> None:
+    text = (
+        "Riot police cleared a square in Yerevan overnight. "
+        "The prime minister accused opposition parties of stirring unrest. "
+        "Opposition candidates said they would keep marching."
+    )
+    ms = mentions(kb, text)
+    assert codes(ms, "opposition parties") == [("ARM", "OPP")]
+    assert codes(ms, "Opposition candidates") == [("ARM", "OPP")]
+    text = "Students blocked roads across Dhaka. The government invited the protest leaders to talks."
+    assert codes(mentions(kb, text), "the protest leaders") == [("BGD", "CVL")]
+    text = "Students blocked roads across Dhaka. Protest coordinator Rafiq Uddin turned the offer down."
+    assert codes(mentions(kb, text), "Protest coordinator Rafiq Uddin") == [("BGD", "CVL")]
+
+
+def test_constitutional_council_and_supreme_court_are_courts_of_the_context_country(
+    kb: KnowledgeBase,
+) -> None:
+    text = "Gabon's parliament postponed the vote. The Constitutional Council struck the law down."
+    assert codes(mentions(kb, text), "The Constitutional Council") == [("GAB", "JUD")]
+    text = "Malawi held a disputed vote in May. The Supreme Court ordered a rerun."
+    assert codes(mentions(kb, text), "The Supreme Court") == [("MWI", "JUD")]

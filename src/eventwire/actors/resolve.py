@@ -1179,6 +1179,10 @@ def _many_sides(b: _Builder, g: _Atom) -> bool:
     for k in range(g.end, min(d.n, g.end + 2)):
         if d.head[k] == last and d.dep[k] == "prep" and d.keys[k] in _OWNER_PREPOSITIONS:
             span = _subtree_end(d, k)
+            if (k + 1 < d.n and d.tag[k + 1] == "VBG") or any(
+                d.head[j] == k and d.dep[j] == "pcomp" for j in range(k + 1, span)
+            ):
+                return False  # "accused opposition parties of organising the violence": a charge, no owner
             inside = [a for a in b.atoms if k < a.start < span and a.kind in _PHRASE_ACTOR_KINDS]
             groups = [a for a in b.atoms if k < a.start < span and a.kind == "group_noun"]
             # "officials of the ruling party": one group of the context country, like the party itself
