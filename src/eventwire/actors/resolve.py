@@ -26,6 +26,13 @@ read by the country its sentence or article names. An apposition with an IGO tit
 Emergency Relief Coordinator") makes the person that IGO's; "it" after a thing ("the tanker was heading
 ... when it was surrounded") stays unresolved.
 
+A government or army subject takes no context country from the object or target phrases of its own clause
+("the junta expelled the French ambassador", "accused Moscow of"). A name the text frames as a town ("the
+towns of Jermuk and Goris", "out of Kherson", "captured Goma") is a place of its country, found in the
+gazetteer or in GeoNames towns of 1,000 people or more, not a new person. A definite description ending in
+an anaphoric noun ("the paramilitary force", "the ruling party", "the group") names the nearest fitting
+earlier group or party, and "a spokesman for the group" speaks for it.
+
 >>> from eventwire.nlp import load_model
 >>> from eventwire.actors.kb import load_kb
 >>> doc = load_model()("Russian President Vladimir Putin met Viktor Orban. He said NATO ignored Moscow.")
