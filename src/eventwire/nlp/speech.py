@@ -51,6 +51,8 @@ from spacy.tokens import Doc, Span, Token
 CharSpan = tuple[int, int]
 
 _CUES_RESOURCE = "data/speech/cues.tsv"
+_AGENCIES_RESOURCE = "data/speech/news_agencies.tsv"
+_AGENCY_WORDS = frozenset({"agency", "agencies", "wire"})
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Relations through which a cue inherits the subject of the verb it hangs from: "denied X and said Y",
@@ -58,6 +60,11 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep", "acl"})
 # Verbs through which an infinitival cue still reports an act of saying ("went on to say").
 _RAISING_HEADS = frozenset({"go", "continue", "begin", "start", "proceed", "be", "appear", "seem"})
+# Verbs that relay another's words through "X as saying" ("quoted the minister as saying", "cited ...").
+_QUOTING = frozenset({"quote", "cite"})
+# Complements that give a cue its own reported content or theme (not an adverbial or an addressee).
+_OWN_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "oprd"})
+_THEME_OBJECTS = frozenset({"dobj", "oprd"})
 _TRIM_CHARS = " \t\n\r\u00a0,;:.-\u2014\u2013"
 _QUOTE_CHARS = "\"'`\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
@@ -70,6 +77,8 @@ class SpeechCue:
     type: str  # verb | noun | phrase
     content: tuple[str, ...]
     basis: str
+    addressee: bool = False  # a direct object is the person addressed ("told reporters", "urged Iran")
+    relay: bool = False  # the speaker may only pass on another's words ("Tass reported", "according to")
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,10 @@ class SpeechFrame:
     surrounding punctuation and whitespace but keeps quotation marks; ``None`` when the cue has no content
     in its own sentence (the content may be a quotation next to it: "“...,” he said.").
     ``depth`` is 0 for a frame not inside another frame's content, 1 for a frame nested in one, etc.
+    ``content_dep`` names the relation that carried the content ("ccomp", "oprd", "xcomp", "dobj",
+    "prep:for", ...; see :func:`_content_relation`), so a consumer can tell "vowed that ..." from "vowed to
+    ..."; None for content found by a repair (parenthetical, stray that-clause, postposed attribution). ``relay`` is
+    True for a cue that may only pass on someone else's words (a news agency's "reported", "according to").
     """
 
     cue: CharSpan
@@ -111,6 +124,8 @@ class SpeechFrame:
     sentence: CharSpan
     rule: str
     depth: int = 0
+    content_dep: str | None = None
+    relay: bool = False
 
     def covers(self, start: int, end: int | None = None) -> bool:
         """True when the character range [start, end) lies inside this frame's content."""
@@ -133,12 +148,44 @@ def _default_lexicon() -> SpeechLexicon:
     return _parse_lexicon(text.splitlines())
 
 
+@lru_cache(maxsize=1)
+def _news_agencies() -> frozenset[str]:
+    text = resources.files("eventwire").joinpath(_AGENCIES_RESOURCE).read_text(encoding="utf-8")
+    rows = csv.DictReader(
+        (ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), delimiter="\t"
+    )
+    return frozenset(r["name"].strip() for r in rows)
+
+
+def names_news_agency(phrase: str) -> bool:
+    """True when a speaker phrase names a news agency ("the state news agency Belta", "Xinhua", "AFP").
+
+    >>> names_news_agency("the state news agency"), names_news_agency("Tass"), names_news_agency("police")
+    (True, True, False)
+    """
+    words = phrase.replace("'s", " ").replace("\u2019s", " ").split()
+    if any(w.lower().strip(",.") in _AGENCY_WORDS for w in words):
+        return True
+    agencies = _news_agencies()
+    cleaned = " ".join(w.strip(",.()") for w in words)
+    return any(w.strip(",.()") in agencies for w in words) or any(
+        " " in a and f" {a} " in f" {cleaned} " for a in agencies
+    )
+
+
 def _parse_lexicon(lines: Iterable[str]) -> SpeechLexicon:
     rows = csv.DictReader((ln for ln in lines if ln.strip() and not ln.startswith("#")), delimiter="\t")
     lex = SpeechLexicon()
     for row in rows:
         relations = tuple(r for r in (row.get("content") or "").split(";") if r)
-        entry = SpeechCue(row["cue"].strip().lower(), row["type"].strip(), relations, row.get("basis") or "")
+        entry = SpeechCue(
+            row["cue"].strip().lower(),
+            row["type"].strip(),
+            relations,
+            row.get("basis") or "",
+            addressee=(row.get("addressee") or "").strip() == "yes",
+            relay=(row.get("relay") or "").strip() == "yes",
+        )
         table = {"verb": lex.verbs, "noun": lex.nouns, "phrase": lex.phrases}.get(entry.type)
         if table is None:
             raise ValueError(f"speech cue {entry.cue!r}: unknown type {entry.type!r}")
@@ -194,6 +241,11 @@ def _subject(token: Token) -> Token | None:
             return None
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return current.head
+        if current.dep_ == "pcomp" and current.head.lower_ == "as" and current.head.head.lemma_ in _QUOTING:
+            # "Tass quoted the minister as saying ...": the quoted person speaks, the quoting outlet relays.
+            quoted = next((c for c in current.head.head.children if c.dep_ in ("dobj", "obj")), None)
+            if quoted is not None:
+                return quoted
         if current.dep_ == "xcomp":
             # Object control: "urged the envoy to say ..." → the envoy speaks.
             controller = next((c for c in current.head.children if c.dep_ in ("dobj", "obj")), None)
@@ -224,6 +276,11 @@ def _speaker_phrase(subject: Token, lex: SpeechLexicon) -> tuple[Token, int, int
             if child.dep_ == "poss":
                 head = child
                 break
+    if subject.pos_ == "NOUN":
+        # "the commander, Colonel Ivan Petrov, said": the appositive name says who the role noun is.
+        name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is not None:
+            head = name
     lo, hi = _subtree_span(subject)
     doc = subject.doc
     for child in subject.children:
@@ -382,10 +439,18 @@ def _verb_frame(
     kids = _content_children(tok, relations)
     if subject is not None:
         kids = [k for k in kids if not (k.left_edge.i <= subject.i <= k.right_edge.i)]
+        kids = _without_coordinated_clause(doc, tok, cue, subject, kids)
     rule = "complement"
     content: tuple[int, int] | None = None
     stray = None if kids or "ccomp" not in relations else _stray_that_clause(doc, tok, sent)
-    if kids:
+    postposed = (
+        None
+        if kids or stray is not None or "ccomp" not in relations
+        else _postposed_conj(doc, tok, cue, subject)
+    )
+    if postposed is not None:
+        content, rule = postposed, "postposed"
+    elif kids:
         content = _hull(doc, kids)
         if any(k.dep_ == "dobj" for k in kids) and not any(
             k.dep_ in ("ccomp", "oprd", "xcomp") for k in kids
@@ -436,7 +501,69 @@ def _verb_frame(
         content=content_chars,
         sentence=(sent.start_char, sent.end_char),
         rule=rule,
+        content_dep=_content_relation(kids) if content is not None and kids else None,
+        relay=cue.relay and speaker is not None and names_news_agency(text[slice(*speaker)]),
     )
+
+
+def _content_relation(kids: Sequence[Token]) -> str:
+    """The relation that shapes the content: a clause ("said that ..."), a predicate ("called it a
+    mistake"), an infinitive ("urged them to go", "called on them to go"), else the first one in the text."""
+    relations = [_relation_of(k) for k in sorted(kids, key=lambda k: k.i)]
+    return next((r for r in ("ccomp", "oprd", "xcomp") if r in relations), relations[0])
+
+
+def _relation_of(kid: Token) -> str:
+    """The lexicon relation that matched a content child: its dep, or "prep:X" for a prepositional object."""
+    if kid.dep_ in ("pobj", "pcomp") and kid.head.dep_ in ("prep", "agent"):
+        return f"prep:{kid.head.lower_}"
+    if kid.dep_ == "advcl":
+        marker = next((m.lower_ for m in kid.children if m.dep_ == "mark"), None)
+        return f"prep:{marker}" if marker else kid.dep_
+    return kid.dep_
+
+
+def _has_own_complement(tok: Token, cue: SpeechCue, deps: frozenset[str] = _OWN_COMPLEMENTS) -> bool:
+    """True when the cue takes an object or clause (``deps``) after it ("vows revenge", "says he will go");
+    an addressee ("told reporters") does not count."""
+    return any(
+        c.i > tok.i and c.dep_ in deps and not (c.dep_ == "dobj" and cue.addressee) for c in tok.children
+    )
+
+
+def _without_coordinated_clause(
+    doc: Doc, tok: Token, cue: SpeechCue, subject: Token, kids: list[Token]
+) -> list[Token]:
+    """Drop a clause before the speaker that is coordinated with the attribution, not reported by it.
+
+    "The troops left, the ministry said." reports the fronted clause. Headline style coordinates instead:
+    "Farmers block roads; minister promises subsidies", "Port workers strike, union vows long walkout". A
+    fronted clause is not content when a semicolon separates it from the attribution, or when the cue has a
+    noun object of its own (not an addressee). A clause after the cue does not decide it: '"A," she wrote,
+    "B."' is often parsed as two clauses of the cue, both reported.
+    """
+    s_lo = min(subject.left_edge.i, tok.i)
+    fronted = [k for k in kids if k.dep_ == "ccomp" and k.right_edge.i < s_lo]
+    if not fronted:
+        return kids
+    theme = _has_own_complement(tok, cue, _THEME_OBJECTS)
+    dropped = {k.i for k in fronted if theme or any(t.text == ";" for t in doc[k.right_edge.i + 1 : s_lo])}
+    return [k for k in kids if k.i not in dropped]
+
+
+def _postposed_conj(doc: Doc, tok: Token, cue: SpeechCue, subject: Token | None) -> tuple[int, int] | None:
+    """ "The troops pushed the rebels back, the commander, Colonel X, told Wire by phone.": a sentence-final
+    attribution the parser joined to the main clause as a conjunct (with no "and"). The content is the
+    clause before the speaker's comma."""
+    if tok.dep_ != "conj" or subject is None or subject.head.i != tok.i or subject.i < tok.head.i:
+        return None
+    if _has_own_complement(tok, cue) or any(c.dep_ == "cc" for c in tok.head.children if c.i < tok.i):
+        return None
+    s_lo = subject.left_edge.i
+    if s_lo < 1 or doc[s_lo - 1].text != ",":
+        return None
+    lo = tok.head.left_edge.i
+    return (lo, s_lo - 2) if s_lo - 2 > lo else None
 
 
 def _according_frame(text: str, doc: Doc, tok: Token, sent: Span) -> SpeechFrame | None:
@@ -460,16 +587,18 @@ def _according_frame(text: str, doc: Doc, tok: Token, sent: Span) -> SpeechFrame
         content = _minus(sent.start, sent.end - 1, phrase_lo, phrase_hi)
     if content is None:
         return None
+    speaker = _chars(text, doc, pobj.left_edge.i, pobj.right_edge.i)
     return SpeechFrame(
         cue=(tok.idx, to.idx + len(to.text)),
         cue_text=doc[tok.i : to.i + 1].text,
         cue_lemma="according to",
         cue_token=tok.i,
-        speaker=_chars(text, doc, pobj.left_edge.i, pobj.right_edge.i),
+        speaker=speaker,
         speaker_head=pobj.i,
         content=_chars(text, doc, *content),
         sentence=(sent.start_char, sent.end_char),
         rule="according-to",
+        relay=names_news_agency(text[slice(*speaker)]),
     )
 
 

@@ -26,8 +26,11 @@ possessor ("Russia's foreign ministry" → Russia), else the first mention insid
 
 from __future__ import annotations
 
+import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc
 
@@ -43,6 +46,9 @@ JOIN_GAP = 40
 CHAIN_DISTANCE = 600
 # An unattributed quotation shorter than this (in words) is a scare quote or a title, not a statement.
 MIN_UNATTRIBUTED_WORDS = 6
+# A first line this long (words) or longer is a lede, not a headline.
+HEADLINE_MAX_WORDS = 25
+_NOT_QUOTES_RESOURCE = "data/speech/not_quotes.tsv"
 _GAP_ONLY_PUNCT = re.compile(r"^[\s,.;:!?\u2014\u2013-]*$")
 # A sentence break inside a gap: ". T" not after an initial or a title abbreviation ("Rep. Elijah E. Cummings").
 _SENTENCE_BREAK = re.compile(
@@ -109,16 +115,72 @@ def _attribution_span(frame: SpeechFrame) -> tuple[int, int]:
     return lo, hi
 
 
-def _usable_frames(frames: list[SpeechFrame], quotations: list[Quotation]) -> list[SpeechFrame]:
-    """Frames outside every quotation and not nested in another frame's content (PolNeAR is univocal)."""
+def _usable_frames(text: str, frames: list[SpeechFrame], quotations: list[Quotation]) -> list[SpeechFrame]:
+    """Frames outside every quotation and not nested in another frame's content (PolNeAR is univocal).
+
+    A relay frame ("..., Tass reported", "according to Tass") whose content holds another speaker's frame
+    only passes that speaker's words on: the inner frame is used and the relay dropped ("Pavlov said the
+    embargo would fail, Tass reported" is Pavlov's quote).
+    """
+    relays = {
+        id(f)
+        for f in frames
+        if f.relay and any(g is not f and g.speaker is not None and f.covers(*g.cue) for g in frames)
+    }
     out = []
     for frame in frames:
-        if frame.depth > 0:
+        if id(frame) in relays:
+            continue
+        containers = [g for g in frames if g is not frame and g.covers(*frame.cue)]
+        if any(id(g) not in relays for g in containers):
             continue
         if any(q.start <= frame.cue[0] < q.end for q in quotations):
             continue  # speech reported inside a quotation belongs to the quotation
-        out.append(frame)
+        out.append(_without_relay(text, frame, [f for f in frames if id(f) in relays]))
     return out
+
+
+def _without_relay(text: str, frame: SpeechFrame, relays: list[SpeechFrame]) -> SpeechFrame:
+    """The frame with its content cut before a relay's attribution that the parse hung inside it
+    ("X said the talks failed, the agency reported": the content ends at "failed")."""
+    if frame.content is None:
+        return frame
+    lo, hi = frame.content
+    for relay in relays:
+        a_lo = _attribution_span(relay)[0]
+        if lo < a_lo < hi and relay.cue[1] <= hi:
+            hi = a_lo
+    if hi == frame.content[1]:
+        return frame
+    return replace(frame, content=trim_span(text, lo, hi))
+
+
+@lru_cache(maxsize=1)
+def _not_quotes() -> frozenset[tuple[str, str]]:
+    """(cue lemma, content relation) pairs whose content is no reported speech (data/speech/not_quotes.tsv)."""
+    text = resources.files("eventwire").joinpath(_NOT_QUOTES_RESOURCE).read_text(encoding="utf-8")
+    rows = csv.DictReader(
+        (ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), delimiter="\t"
+    )
+    return frozenset((r["cue"].strip().lower(), r["content"].strip()) for r in rows)
+
+
+def _reports_speech(frame: SpeechFrame) -> bool:
+    """False for a cue whose content is an action urged, promised or charged, not words reported
+    ("vowed to press on", "demanded the release of ...": CODING.md's reported speech is "X said that ...")."""
+    return frame.content_dep is None or (frame.cue_lemma, frame.content_dep) not in _not_quotes()
+
+
+def _headline(text: str) -> tuple[int, int] | None:
+    """The span of the article's headline: a short single-sentence first line followed by more paragraphs."""
+    spans = paragraphs(text)
+    if len(spans) < 2:
+        return None
+    lo, hi = spans[0]
+    line = text[lo:hi]
+    if _words(line) > HEADLINE_MAX_WORDS or _SENTENCE_BREAK.search(line.rstrip(' .!?"\u201d\u2019')):
+        return None
+    return lo, hi
 
 
 def _frame_drafts(
@@ -155,6 +217,8 @@ def _frame_drafts(
                 drafts.append(_Draft("mixed", [_clean(text, lo, hi)], frame, "mixed"))
                 continue
         if _words(text[core[0] : core[1]]) < 2 and frame.rule != "object":
+            continue
+        if not _reports_speech(frame):
             continue
         drafts.append(_Draft("indirect", [core], frame, "indirect"))
     return drafts, attributed, absorbed
@@ -350,11 +414,17 @@ def _direct_drafts(
                 last_speaker_frame = (para, d.frame)
         drafts.extend(para_drafts)
     _attribute_backwards(text, drafts, para_spans)
-    # Unattributed quotations: sentence-long ones are kept with an unknown speaker, others are scare quotes.
+    # Unattributed quotations: sentence-long ones are kept with an unknown speaker, others are scare quotes;
+    # a headline's quotation with no speech cue is a slogan or a title, never a quote.
+    headline = _headline(text)
     return [
         d
         for d in drafts
-        if d.frame is not None or _words(" ".join(text[a:b] for a, b in d.parts)) >= MIN_UNATTRIBUTED_WORDS
+        if d.frame is not None
+        or (
+            _words(" ".join(text[a:b] for a, b in d.parts)) >= MIN_UNATTRIBUTED_WORDS
+            and not (headline is not None and _inside(d.span, headline))
+        )
     ]
 
 
@@ -412,7 +482,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention], lexicon: SpeechLexicon | N
     text = doc.text
     frames = find_speech_frames(doc, lexicon, text=text)
     quotations = find_quotations(text)
-    usable = _usable_frames(frames, quotations)
+    usable = _usable_frames(text, frames, quotations)
     drafts, attributed, absorbed = _frame_drafts(text, usable, quotations)
     drafts.extend(_colon_drafts(text, usable, quotations, attributed))
     drafts.extend(_direct_drafts(text, quotations, usable, attributed, absorbed))
