@@ -2414,6 +2414,8 @@ class EventCoder:
         """Country-coded places in the clause of ``tok`` ("in central Baghdad", "near the town of Samarra")."""
         for t in tok.subtree:
             places = ("in", "near", "outside", "at", "across")
+            if t.lemma_.lower() in _BORDER_NOUNS:
+                continue  # "near the Venezuelan border": on this side of it, not in Venezuela
             if (
                 t.dep_ == "pobj"
                 and (t.head.lower_ in places or (t.head.lower_ == "of" and t.head.head.lower_ in places))
