@@ -2125,9 +2125,13 @@ class EventCoder:
         if not types:
             return []
         own = {_ref(m).code for m in src if _ref(m).code}
-        for n_sent, event in reversed(self._done):
-            if self.n_sent - n_sent > _ANAPHORA_SENTENCES or event.type not in types:
-                continue
+        recent = [
+            e for n, e in reversed(self._done) if self.n_sent - n <= _ANAPHORA_SENTENCES and e.type in types
+        ]
+        # "Egypt condemned the strikes": an act named by the same word ("struck") before any other of its type
+        lemma = obj.lemma_.lower()
+        named = [e for e in recent if lemma in self._trigger_lemmas(e)]
+        for event in named + [e for e in recent if e not in named]:
             if not event.source or any(a.code in own for a in event.source):
                 continue
             if event.type == "ACCUSE" and own and not any(a.code in own for a in event.target):
@@ -2151,6 +2155,10 @@ class EventCoder:
             self.lex.frames.get(p.lemma_.lower()) in ("mishap", "adversity") or p.lemma_.lower() in _HAZARDS
             for p in about
         )  # "warned that cholera could kill thousands": the hazard is the subject of what is warned
+
+    def _trigger_lemmas(self, event: Event) -> set[str]:
+        span = self.doc.char_span(*event.trigger_span, alignment_mode="expand")
+        return {t.lemma_.lower() for t in span} if span is not None else set()
 
     @staticmethod
     def _into_the_sea(verb: Token) -> bool:
