@@ -206,3 +206,22 @@ def test_other_contents_stay_quotes(nlp: Language, text: str, content: str) -> N
 def test_vow_frame_still_attributes_an_adjacent_quotation(nlp: Language) -> None:
     text = '"Nothing will stop us now," the governor said, vowing to rebuild every school.'
     assert _quotes(nlp, text) == [("direct", "Nothing will stop us now", "the governor")]
+
+
+# -- speakers through a conjunction past a quotation ------------------------------------------------------
+
+
+def test_conjoined_cue_keeps_its_subject_past_a_quotation(nlp: Language) -> None:
+    text = (
+        'The navy blamed the collision on "reckless manoeuvres" by the fishing fleet and said its frigate '
+        "had kept its course."
+    )
+    quotes = _quotes(nlp, text)
+    assert ("indirect", "its frigate had kept its course", "The navy") in quotes
+
+
+def test_speaker_after_a_quotation_is_still_repaired(nlp: Language) -> None:
+    text = '"We will rebuild the bridge before winter," district chief Anna Berg said on Monday.'
+    assert _quotes(nlp, text) == [
+        ("direct", "We will rebuild the bridge before winter", "district chief Anna Berg")
+    ]

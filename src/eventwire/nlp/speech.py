@@ -385,6 +385,11 @@ def _outside_quote_speaker(doc: Doc, tok: Token, subject: Token | None, sent: Sp
     lo, hi = sorted((subject.i, tok.i))
     if not any(_is_quote_mark(t) for t in doc[lo:hi]):
         return subject
+    opened = sum(1 for t in doc[sent.start : subject.i] if _is_quote_mark(t)) % 2 == 1
+    if tok.dep_ == "conj" and subject.head.i != tok.i and subject.i < tok.head.i and not opened:
+        # "The ministry blamed 'provocations' by the army and said ...": the subject, outside any quotation,
+        # comes through the first conjunct, whose own quotation lies between it and the cue.
+        return subject
     if subject.i < tok.i:
         between = [t for t in doc[lo : tok.i] if not t.is_punct and not t.is_space]
         marks = [t.i for t in doc[lo : tok.i] if _is_quote_mark(t)]
