@@ -188,3 +188,16 @@ def test_constitutional_council_and_supreme_court_are_courts_of_the_context_coun
     assert codes(mentions(kb, text), "The Constitutional Council") == [("GAB", "JUD")]
     text = "Malawi held a disputed vote in May. The Supreme Court ordered a rerun."
     assert codes(mentions(kb, text), "The Supreme Court") == [("MWI", "JUD")]
+
+
+# -- headlines: a group noun before a present-tense verb the parser took for a noun ----------------------
+
+
+def test_headline_police_fire_is_the_police_acting(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Kenyan police fire tear gas at striking teachers in Nairobi")
+    assert codes(ms, "Kenyan police") == [("KEN", "COP")]
+    ms = mentions(kb, "Police station burned.")
+    assert codes(ms, "Police") == []
+    # the country before the group noun is still there for "the country"
+    ms = mentions(kb, "Uganda police fire on marchers. Unrest spread across the country on Friday.")
+    assert codes(ms, "the country") == [("UGA", "GOV")]

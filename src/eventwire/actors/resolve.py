@@ -1333,7 +1333,26 @@ def _modifies_other_noun(d: _Doc, g: _Atom, kb: KnowledgeBase) -> bool:
     head = d.head[last]
     if d.dep[last] not in ("compound", "amod") or g.start <= head < g.end:
         return False
+    if _headline_verb(d, g, kb):
+        return False  # "Bangladesh police fire on student protesters": the police act
     return not any(w.kind == "anaphor" for w in kb.coref.get(d.keys[head], ()))
+
+
+def _headline_verb(d: _Doc, g: _Atom, kb: KnowledgeBase) -> bool:
+    """A headline's present-tense verb the parser took for a noun after the sentence's first noun ("Georgian
+    police fire tear gas", "Bangladesh police fire on protesters"): a singular noun right after the group
+    noun that is a verb's base form, with only modifiers before the group noun."""
+    x = g.end
+    if x >= d.n or d.tag[x] != "NN" or kb.lexicon is None or not kb.lexicon.lemmas(d.text[x], "verb"):
+        return False
+    if d.keys[x] not in kb.lexicon.lemmas(d.text[x], "verb"):
+        return False  # the base form itself ("fire"), not a form of another verb
+    if x + 1 >= d.n or d.pos[x + 1] in ("VERB", "AUX", "PUNCT"):
+        return False  # "Police station burned": the noun is the subject of the real verb
+    first = next((k for k in range(g.start, -1, -1) if k == 0 or d.sent[k - 1] != d.sent[g.start]), g.start)
+    return all(
+        d.pos[k] in ("ADJ", "PROPN", "DET") or d.dep[k] in ("compound", "amod") for k in range(first, g.start)
+    )
 
 
 def _drop_overlaps(structs: list[_Structure]) -> list[_Structure]:
@@ -2061,6 +2080,12 @@ def _resolve_one(s: _Structure, ctx: _Context) -> Mention | None:
         )
         if org is not None and org.kind in ("igo", "org", "group"):  # "NATO leaders ... the alliance"
             ctx.seen.append(_Seen(s.start, sentence, org.kind, org, None, False, False))
+        elif s.modifiers and s.modifiers[0].kind == "country" and s.modifiers[0].entries:
+            # "Bangladesh police ... across the country": the country is named too (remembered before the
+            # group, which stays the nearer antecedent of "its")
+            state = _modifier_ref(s.modifiers[0], kb, ctx.date)
+            if state is not None and state.code:
+                ctx.seen.append(_Seen(s.start, sentence, "state", state, None, False, False))
     elif s.kind == "simple":
         actor, how, plural = _resolve_simple(s.head, kb, ctx.date)
         if actor is not None and actor.code and s.head.kind == "demonym" and _ethnic(d, s.head.start):
