@@ -201,3 +201,12 @@ def test_headline_police_fire_is_the_police_acting(kb: KnowledgeBase) -> None:
     # the country before the group noun is still there for "the country"
     ms = mentions(kb, "Uganda police fire on marchers. Unrest spread across the country on Friday.")
     assert codes(ms, "the country") == [("UGA", "GOV")]
+
+
+def test_more_kb_gaps(kb: KnowledgeBase) -> None:
+    ms = mentions(kb, "Kim Yo Jong called the naval drills a rehearsal for invasion.", "2023-07-12")
+    assert codes(ms, "Kim Yo Jong") == [("PRK", "GOV")]
+    ms = mentions(kb, "Ryanair cancelled its flights to Minsk.", "2021-06-24")
+    assert codes(ms, "Ryanair") == [("IRL", "BUS")]
+    ms = mentions(kb, "Petro spoke with Christodoulides by phone.", "2024-02-01")
+    assert codes(ms, "Petro") == [("COL", "GOV")] and codes(ms, "Christodoulides") == [("CYP", "GOV")]
