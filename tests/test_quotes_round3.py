@@ -225,3 +225,26 @@ def test_speaker_after_a_quotation_is_still_repaired(nlp: Language) -> None:
     assert _quotes(nlp, text) == [
         ("direct", "We will rebuild the bridge before winter", "district chief Anna Berg")
     ]
+
+
+# -- an unnamed role speaker named later ----------------------------------------------------------------
+
+
+def test_role_speaker_named_in_a_later_apposition(pipeline: Pipeline) -> None:
+    text = (
+        "Floodwater cut the northern highway overnight and stranded hundreds of trucks, a police officer said.\n\n"
+        "The road would stay closed for at least a week, the officer, Inspector Marek Dudek, "
+        "told reporters at the scene."
+    )
+    quotes = pipeline.extract(text).quotes
+    assert len(quotes) == 2
+    assert all("Dudek" in (_speaker_name(q) or "") for q in quotes)
+
+
+def test_role_speaker_not_named_by_another_role(pipeline: Pipeline) -> None:
+    text = (
+        "Floodwater cut the northern highway overnight, a police officer said.\n\n"
+        "Repair crews would need a week, the engineer, Doctor Lena Vos, told reporters at the scene."
+    )
+    quotes = pipeline.extract(text).quotes
+    assert "Vos" not in (_speaker_name(quotes[0]) or "")

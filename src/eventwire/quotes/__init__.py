@@ -455,12 +455,21 @@ def _speaker_ref(doc: Doc, frame: SpeechFrame, mentions: list[Mention]) -> tuple
         return None, False
     head = doc[frame.speaker_head] if frame.speaker_head is not None else None
     candidates: list[Mention] = []
-    if head is not None:
-        at_head = _mention_at(mentions, head.idx, head.idx + len(head.text))
-        if at_head is not None:
-            candidates.append(at_head)
+    at_head = _mention_at(mentions, head.idx, head.idx + len(head.text)) if head is not None else None
+    if at_head is not None:
+        candidates.append(at_head)
     s_lo, s_hi = frame.speaker
     candidates.extend(m for m in mentions if s_lo <= m.start and m.end <= s_hi and m not in candidates)
+    if head is not None and at_head is None and head.dep_ == "appos" and head.pos_ == "PROPN":
+        # "the officer, Inspector Jan Nowak, said" with no mention on the name: the named person, with the
+        # role's country and sector.
+        role = next((m.actor for m in candidates if m.actor is not None), None)
+        return ActorRef(
+            code=role.code if role else None,
+            sector=role.sector if role else None,
+            name=doc[head.left_edge.i : head.i + 1].text,
+            kind="person",
+        ), False
     for m in candidates:
         if m.actor is not None:
             return m.actor, False
@@ -470,6 +479,30 @@ def _speaker_ref(doc: Doc, frame: SpeechFrame, mentions: list[Mention]) -> tuple
             return ref, False
     pronoun = head is not None and head.lower_ in _PERSONAL
     return None, pronoun
+
+
+def _named_later(doc: Doc, frame: SpeechFrame, frames: list[SpeechFrame]) -> SpeechFrame | None:
+    """A later frame that names an unnamed speaker: "..., a military commander said." followed by "...,
+    the commander, Colonel Ivan Petrov, told reporters." (the same role noun, now definite, with an
+    appositive name) within the next paragraphs (``CHAIN_DISTANCE`` characters)."""
+    if frame.speaker_head is None:
+        return None
+    role = doc[frame.speaker_head]
+    if role.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in role.children):
+        return None
+    for later in frames:
+        if later.speaker_head is None or not 0 < later.cue[0] - frame.cue[1] <= CHAIN_DISTANCE:
+            continue
+        name = doc[later.speaker_head]
+        head = name.head
+        if (
+            name.dep_ == "appos"
+            and name.pos_ == "PROPN"
+            and head.lemma_ == role.lemma_
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        ):
+            return later
+    return None
 
 
 def extract_quotes(doc: Doc, mentions: list[Mention], lexicon: SpeechLexicon | None = None) -> list[Quote]:
@@ -496,6 +529,9 @@ def extract_quotes(doc: Doc, mentions: list[Mention], lexicon: SpeechLexicon | N
         speaker: ActorRef | None = None
         if frame is not None:
             speaker, unresolved_pronoun = _speaker_ref(doc, frame, mentions)
+            named = _named_later(doc, frame, usable) if speaker is None or not speaker.name else None
+            if named is not None:
+                speaker = _speaker_ref(doc, named, mentions)[0] or speaker
             near = d.span[0] - last_person_end <= CHAIN_DISTANCE
             if speaker is None and unresolved_pronoun and last_person is not None and near:
                 # "he said" right after a named person's quote: the quote chain's speaker (until coreference
