@@ -210,3 +210,16 @@ def test_more_kb_gaps(kb: KnowledgeBase) -> None:
     assert codes(ms, "Ryanair") == [("IRL", "BUS")]
     ms = mentions(kb, "Petro spoke with Christodoulides by phone.", "2024-02-01")
     assert codes(ms, "Petro") == [("COL", "GOV")] and codes(ms, "Christodoulides") == [("CYP", "GOV")]
+
+
+# -- object pronouns ---------------------------------------------------------------------------------------
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_clause(kb: KnowledgeBase) -> None:
+    text = "Foreign Minister Ion Vasile summoned the Belarusian envoy to hand him a protest note."
+    ms = mentions(kb, text)
+    assert codes(ms, "him") == [("BLR", "GOV")]  # the envoy, not the minister
+    ms = mentions(kb, "Putin met Erdogan in Sochi. He told him the deal was off.", "2023-09-04")
+    assert [m.actor.name for m in ms if m.text == "him" and m.actor] == ["Recep Tayyip Erdoğan"]
+    ms = mentions(kb, "A spokesman said he had nothing to add.")
+    assert codes(ms, "he") == codes(ms, "A spokesman")

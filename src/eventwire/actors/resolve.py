@@ -1796,11 +1796,19 @@ def _antecedent(ctx: _Context, i: int, sentence: int, refers: tuple[str, ...], g
     the latest."""
     best: _Seen | None = None
     best_key: tuple[int, int, int] | None = None
+    own_subject = _clause_subject(ctx.d, i)
+    excluded = (
+        next((v for e, v in ctx.by_end.items() if v.start <= own_subject < e), None)
+        if own_subject is not None
+        else None
+    )
     for seen in reversed(ctx.seen):
         if sentence - seen.sentence > window:
             break
         if seen.start >= i:
             continue
+        if excluded is not None and _same_actor(seen.actor, excluded.actor):
+            continue  # "X summoned the ambassador to hand him the notice": "him" is not X
         if not _compatible(seen, refers, gender, number):
             continue
         if sectors is not None and seen.actor.sector not in sectors:
@@ -1859,6 +1867,28 @@ def _peek(ctx: _Context, s: _Structure) -> ActorRef | None:
 
 _CLAUSE_LINKS = frozenset({"advcl", "ccomp", "conj", "xcomp", "relcl", "parataxis"})
 _REPORTING_LEMMAS = frozenset({"say", "state", "add", "announce", "report", "claim", "tell", "note", "warn"})
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _clause_subject(d: _Doc, i: int) -> int | None:
+    """For an object pronoun ("him", "her", "them" as a verb's object) the token of the subject of its
+    clause, or of the clause it depends on when it has none ("X summoned the envoy to hand him the note":
+    X): a plain object pronoun never stands for that subject (a reflexive would). None otherwise."""
+    if d.keys[i] not in _OBJECT_PRONOUNS or d.dep[i] not in ("dobj", "dative", "iobj"):
+        return None
+    v = d.head[i]
+    for _ in range(3):
+        subject = next(
+            (k for k in range(d.n) if d.head[k] == v and k != v and d.dep[k] in _SUBJECT_DEPS), None
+        )
+        if subject is not None:
+            return subject
+        if d.dep[v] not in ("xcomp", "advcl") or d.head[v] == v:
+            return None
+        v = d.head[v]
+    return None
 
 
 def _thing_antecedent(ctx: _Context, i: int) -> bool:
@@ -2060,6 +2090,8 @@ def _resolve_one(s: _Structure, ctx: _Context) -> Mention | None:
             seen = _Seen(s.start, sentence, "person", actor, gender, False, subject)
         elif actor is None:
             how = "unresolved"
+        elif d.tag[s.end - 1] in ("NN", "NNP"):  # "the Russian ambassador ... hand him": someone unnamed
+            seen = _Seen(s.start, sentence, "person", actor, None, False, subject)
     elif s.kind == "group":
         actor = _resolve_group(s, ctx, sentence)
         how = "demonym" if s.modifiers and s.modifiers[0].kind == "demonym" else "group"
