@@ -19,7 +19,13 @@ Constructions handled (each named in ``SpeechFrame.rule``):
 Repairs for common parser slips: a that-clause hung on the addressee ("told a meeting of leaders that ..."),
 a subject taken from inside a quotation ("“... we will win,” Chief Jordan said"), a bracketed party tag
 read as the subject ("Rep. Jane Doe (D-Md.) said"), a fronted subordinate clause that belongs to the content
-("When the ports reopen, the minister said, exports will resume"). Content never crosses a line break.
+("When the ports reopen, the minister said, exports will resume"), a sentence-final attribution parsed as a
+conjunct of the main clause ("..., the commander, Colonel X, told Wire by phone": rule ``postposed``), a
+subject inherited through a conjunction past a quotation in the first conjunct ("blamed 'provocations' by
+the army and said ..." is the blamer's). Content never crosses a line break.
+Headline-style coordination is not reported speech: a clause before the speaker is no content when a
+semicolon separates it from the attribution or the cue has a noun object of its own ("Farmers block roads;
+minister promises subsidies", "Dockers strike, union vows walkout").
 Not speech: negated cues, infinitives under non-speech verbs ("plans to announce", "declined to say"),
 naming participles ("a stream called Miracle Run"), "goes without saying".
 
@@ -28,7 +34,10 @@ Stable API (used by the quote extractor and open to the event coder): :class:`Sp
 
 Speakers: the cue's subject, found through conjunctions ("denied ... and said"), participles
 ("..., saying that ...") and relative clauses; a speech noun as subject defers to its possessor
-("the ministry's statement said" → "the ministry"). Negated cues ("did not say") make no frame.
+("the ministry's statement said" → "the ministry"); a role noun defers to its appositive name ("the
+commander, Colonel X, said" → X); "Tass quoted X as saying" → X. Negated cues ("did not say") make no frame.
+A frame whose speaker is a news agency (``data/speech/news_agencies.tsv``) and whose cue can relay ("reported",
+"according to") is marked ``relay``: speech reported inside it belongs to its own speaker.
 
 >>> from eventwire.nlp import load_model
 >>> doc = load_model()("Lavrov said Moscow would continue to seek guarantees.")

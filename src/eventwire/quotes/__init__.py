@@ -15,8 +15,15 @@ paragraph's end continues in the next, whose attribution then names the speaker 
 paragraph with a colon ("Limbaugh added:") introduces the next paragraph. Unattributed sentence-long
 quotations are kept with an unknown speaker; short unattributed ones are scare quotes or titles and dropped.
 
+Not quotes: the infinitive or noun object of the directive and commissive cues listed in
+``data/speech/not_quotes.tsv`` ("vowed to fight on", "demanded the return of ..."), and a quotation with no
+speech cue in the headline (a short single-sentence first line). A news agency's frame ("..., Tass reported",
+"according to the agency") gives way to the frame it relays ("X said ..., Tass reported" is X's quote).
+
 Speakers come from ``mentions`` (the actor layer): the mention at the head of the speaker phrase, else the
-possessor ("Russia's foreign ministry" → Russia), else the first mention inside the phrase.
+possessor ("Russia's foreign ministry" → Russia), else the first mention inside the phrase; an appositive
+name with no mention of its own still names the speaker. An unnamed role speaker ("a police officer said")
+takes the name given to the same role within the next paragraphs ("the officer, Inspector X, told ...").
 
 >>> from eventwire.nlp import load_model
 >>> doc = load_model()("“We want good relations,” Lavrov said, “with all countries.”")
