@@ -8,119 +8,21 @@ sentence. None of this says whether the coding is right.
 
 from __future__ import annotations
 
-import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).parent))
+from _gold_checks import actor_problems, check_events, check_quotes, load, sentence_breaks_ok, span_ok  # noqa: E402
+
 EVAL = Path(__file__).resolve().parents[1] / "eval"
 HELDOUT = EVAL / "news_heldout.jsonl"
 DEV = EVAL / "news_gold.jsonl"
 
-PLOVER_TYPES = frozenset(
-    [
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    ]
-)
-# CODING.md "Actors": organisation codes and the special WST; everything else is ISO 3166 alpha-3.
-IGO_CODES = frozenset(
-    [
-        "NATO",
-        "EU",
-        "UN",
-        "UNSC",
-        "OSCE",
-        "AU",
-        "ECOWAS",
-        "ASEAN",
-        "IAEA",
-        "ICC",
-        "G7",
-        "G20",
-        "CARICOM",
-        "CSTO",
-        "SCO",
-        "GCC",
-        "ARL",
-        "OAS",
-        "BRICS",
-        "IMF",
-        "WB",
-        "WST",
-    ]
-)
-SECTORS = frozenset(
-    ["GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "PTY", "CVL", "MED", "BUS", "NGO", "IGO", "REL"]
-)
-FLAGS = ("negated", "hypothetical", "future", "optional")
-QUOTE_MARKS = "\"“”'‘’"
 DATELINE = re.compile(r"([A-Z][A-Z .]+), [A-Z][a-z]+ \d{1,2} \(Wire\) - ")
-
-
-def load(path: Path) -> list[dict[str, Any]]:
-    """Every document of a gold file, in file order."""
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-def span_ok(text: str, span: Any) -> bool:
-    """A two-integer span inside ``text`` that covers some non-blank characters."""
-    return (
-        isinstance(span, list)
-        and len(span) == 2
-        and all(isinstance(i, int) for i in span)
-        and 0 <= span[0] < span[1] <= len(text)
-        and bool(text[span[0] : span[1]].strip())
-    )
-
-
-def actor_problems(actor: dict[str, Any], text: str) -> list[str]:
-    """What is wrong with one actor: its code, sector or surface text."""
-    problems = []
-    code = actor.get("code")
-    if code is not None and not (re.fullmatch(r"[A-Z]{3}", code) or code in IGO_CODES):
-        problems.append(f"bad code {code!r}")
-    if actor.get("sector") not in SECTORS:
-        problems.append(f"bad sector {actor.get('sector')!r}")
-    if actor.get("text") and actor["text"] not in text:
-        problems.append(f"surface text {actor['text']!r} not in the article")
-    return problems
-
-
-def sentence_breaks_ok(text: str, spans: list[list[int]]) -> bool:
-    """Spans that are whole sentences: each starts the text or follows a space or a paragraph break, ends the
-    headline or a sentence (a full stop or closing quotation mark) before a space, a break or the end, and spans
-    neither a paragraph break nor another span."""
-    headline_end = text.find("\n\n")
-    ordered = sorted({(start, end) for start, end in spans})
-    for (_, prev_end), (start, _) in zip(ordered, ordered[1:], strict=False):
-        if start < prev_end:
-            return False
-    for start, end in ordered:
-        if start and not (text[start - 1] == " " or text[max(0, start - 2) : start] == "\n\n"):
-            return False
-        if end < len(text) and text[end] not in " \n":
-            return False
-        if "\n" in text[start:end] or (end != headline_end and text[end - 1] not in '."”'):
-            return False
-    return True
 
 
 def dateline_city(doc: dict[str, Any]) -> str:
@@ -153,49 +55,14 @@ def test_documents_follow_the_benchmark_layout() -> None:
 
 @pytest.mark.parametrize("doc", DOCS, ids=[d["id"] for d in DOCS])
 def test_events_are_well_formed(doc: dict[str, Any]) -> None:
+    check_events(doc, not_after_publication=True)
     text = doc["text"]
-    for n, event in enumerate(doc["events"]):
-        where = f"{doc['id']} event {n} ({event.get('type')})"
-        assert event["type"] in PLOVER_TYPES, where
-        assert event["mode"] is None or isinstance(event["mode"], str), where
-        assert all(isinstance(event[flag], bool) for flag in FLAGS), where
-        assert span_ok(text, event["sentence_span"]), where
-        assert span_ok(text, event["trigger_span"]), where
-        (s_start, s_end), (t_start, t_end) = event["sentence_span"], event["trigger_span"]
-        assert s_start <= t_start and t_end <= s_end, f"{where}: trigger outside its sentence"
-        assert text[t_start:t_end] == text[t_start:t_end].strip(), where
-        assert event["source"] or event["optional"], f"{where}: a required event needs a source"
-        for actor in [*event["source"], *event["target"]]:
-            assert not actor_problems(actor, text), (where, actor_problems(actor, text))
-        date = event["event_date"]
-        assert date is None or re.fullmatch(r"\d{4}-\d\d(-\d\d)?", date), where
-        assert date is None or date <= doc["pub_date"], f"{where}: event dated after publication"
     assert sentence_breaks_ok(text, [event["sentence_span"] for event in doc["events"]]), doc["id"]
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=[d["id"] for d in DOCS])
 def test_quotes_are_well_formed(doc: dict[str, Any]) -> None:
-    text = doc["text"]
-    for n, quote in enumerate(doc["quotes"]):
-        where = f"{doc['id']} quote {n}"
-        assert quote["kind"] in {"direct", "indirect", "mixed"}, where
-        assert span_ok(text, quote["content_span"]), where
-        assert span_ok(text, quote["speaker_span"]), where
-        start, end = quote["content_span"]
-        content = text[start:end]
-        assert content[0] not in QUOTE_MARKS + " ,", f"{where}: content starts with {content[0]!r}"
-        assert content[-1] not in QUOTE_MARKS + " ,.", f"{where}: content ends with {content[-1]!r}"
-        assert "\n" not in content, f"{where}: a quote is coded per paragraph"
-        if quote["kind"] == "direct":
-            assert text[start - 1] in QUOTE_MARKS and text[end] in QUOTE_MARKS + ",.", where
-        if quote["kind"] == "mixed":
-            assert any(mark in content for mark in QUOTE_MARKS[:3]), where
-        s_start, s_end = quote["speaker_span"]
-        assert not (s_start < end and start < s_end), f"{where}: speaker inside the content"
-        speaker = quote["speaker"]
-        assert speaker["text"] == text[s_start:s_end], where
-        assert speaker["code"] and not actor_problems(speaker, text), (where, actor_problems(speaker, text))
-        assert quote["cue"] and quote["cue"] in text, where
+    check_quotes(doc)
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="eval/news_gold.jsonl is missing")
