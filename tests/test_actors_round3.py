@@ -223,3 +223,18 @@ def test_an_object_pronoun_is_not_the_subject_of_its_clause(kb: KnowledgeBase) -
     assert [m.actor.name for m in ms if m.text == "him" and m.actor] == ["Recep Tayyip Erdoğan"]
     ms = mentions(kb, "A spokesman said he had nothing to add.")
     assert codes(ms, "he") == codes(ms, "A spokesman")
+
+
+def test_police_act_where_the_story_is_filed() -> None:
+    """Police with no country in their sentence belong to the dateline's country, not to the country the
+    sentences before them quoted."""
+    from eventwire.pipeline import Pipeline
+
+    text = (
+        "Kenyan lawmakers pass finance bill\n\nNAIROBI — Kenya's parliament passed a finance bill on Tuesday. "
+        "The United States said it was watching closely. Washington urged restraint.\n\n"
+        "Police arrested dozens of protesters near the parliament, witnesses said."
+    )
+    mentions = Pipeline().extract(text, pub_date="2024-06-25").mentions
+    police = next(m for m in mentions if m.text == "Police")
+    assert police.actor is not None and police.actor.code == "KEN"

@@ -1382,6 +1382,7 @@ class _Context:
     sentence_codes: dict[int, Counter[str]] = field(default_factory=dict)
     sentence_places: dict[int, set[str]] = field(default_factory=dict)  # countries of places named there
     doc_codes: Counter[str] = field(default_factory=Counter)
+    dateline_code: str | None = None  # the country of the place the story was filed from ("TBILISI —")
     by_end: dict[int, _Seen] = field(default_factory=dict)  # end token of a mention -> what it resolved to
     coord_at: dict[int, _Seen] = field(default_factory=dict)  # end token -> coordination ending there
     sentence_positions: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # (token, code)
@@ -1434,6 +1435,10 @@ class _Context:
         if local and places and len(places) == 1:  # police and civilians belong where they are
             return next(iter(places))
         here = self.sentence_codes.get(sentence)
+        if local and not here and self.dateline_code is not None:
+            # "TBILISI — ... The United States warned ... Police arrested protesters": police act where the
+            # story is filed, not in the country the previous sentences quoted
+            return self.dateline_code
         if here and skip:
             here = Counter(c for i, c in self.sentence_positions.get(sentence, ()) if i not in skip)
         if here:
@@ -1969,6 +1974,11 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
     ctx = _Context(kb, d, pub_date[:10] if pub_date else None)
     ctx.actor_tokens = {k for st in structs for k in range(st.start, st.end)}
     ctx.struct_at = {st.start: st for st in structs}
+    if kb.use_places:  # where the story was filed ("TBILISI —"): the datelines the geo layer reads
+        from eventwire.geo import find_datelines
+
+        filed = find_datelines(d.full_text, kb.places)
+        ctx.dateline_code = filed[0].place.country if filed else None
     for a in atoms:
         if (
             a.kind in _CONTEXT_KINDS
