@@ -198,6 +198,8 @@ _HYPO_AUX = frozenset({"could", "might", "may", "must", "should"})  # possibilit
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _DOMESTIC_TYPES = frozenset({"PROTEST", "CONCEDE", "COERCE"})
 _MUTUAL_TYPES = frozenset({"AGREE", "SUPPORT", "ACCUSE", "COOPERATE", "REJECT"})
+# Sectors of the state's own organs, one side in a domestic dispute.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 # Heads of predicates that relate their coordinated subjects to each other ("X and Y agreed", "signed a pact").
 _RECIPROCAL_HEADS = frozenset(
     {
@@ -1051,6 +1053,13 @@ def _unique_refs(mentions: list[Mention]) -> list[ActorRef]:
     return out
 
 
+def _side(ref: ActorRef) -> tuple[str | None, str | None]:
+    """(country, camp) of an actor: the state's organs (government, army, police, courts, legislature) form one
+    camp; any other sector is a camp of its own; no sector is any camp."""
+    sector = ref.sector
+    return ref.code, ("STATE" if sector in _STATE_SECTORS else sector)
+
+
 def _with_sector(mentions: list[Mention], sector: str | None) -> list[Mention]:
     """Copies of ``mentions`` whose actor is the same country with another sector (a place as protesters)."""
     return [replace(m, actor=replace(m.actor, sector=sector, name=None, actor_id=None, kind=None)) if m.actor
@@ -1802,7 +1811,7 @@ class EventCoder:
                 cand.tok.lemma_.lower() == "ban" or (noun is not None and noun.lemma_.lower() in _CURB_NOUNS)
             )
             and _has_code(tgt)
-            and not self._same_side(tgt, src)
+            and not {_ref(m).code for m in tgt} & {_ref(m).code for m in src}  # another country's
             and not paths.get("target", "").startswith(("place", "home"))
         ):
             # "Washington imposed visa restrictions on Sudanese officials": restrictions on a foreign party are
@@ -2655,10 +2664,17 @@ class EventCoder:
 
     @staticmethod
     def _same_side(a: list[Mention], b: list[Mention]) -> bool:
-        codes_a = {_ref(m).code for m in a if _ref(m).code}
-        codes_b = {_ref(m).code for m in b if _ref(m).code}
-        if codes_a and codes_b:
-            return bool(codes_a & codes_b)
+        """Whether two argument lists name the same side: the same country and the same camp within it (the
+        state's organs are one camp; opposition, rebels and civilians are each their own: "the opposition
+        accused the government" is one country's two sides)."""
+        sides_a = {_side(_ref(m)) for m in a if _ref(m).code}
+        sides_b = {_side(_ref(m)) for m in b if _ref(m).code}
+        if sides_a and sides_b:
+            return any(
+                ca == cb and (sa is None or sb is None or sa == sb)
+                for ca, sa in sides_a
+                for cb, sb in sides_b
+            )
         return any(m.how == "pronoun" or m.text.lower() in ("we", "i", "it", "they") for m in a)
 
     @staticmethod
