@@ -2778,6 +2778,8 @@ class EventCoder:
         negated, hypothetical, future = self._flags_of(verb)
         if cand.entry.pos == "N" and any(c.dep_ == "det" and c.lower_ == "no" for c in cand.tok.children):
             negated = True
+        if cand.entry.pos == "N" and any(c.dep_ == "det" and c.lower_ == "any" for c in cand.tok.children):
+            hypothetical = True  # "would respond to any attack by Eritrea": no attack has happened
         # "said US forces must ensure security to allow ...": everything under an obligation is demanded
         cur = verb
         for _ in range(6):
