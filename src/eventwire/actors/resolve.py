@@ -379,7 +379,13 @@ def _drop_inside_person_names(atoms: list[_Atom], d: _Doc) -> list[_Atom]:
             continue
         if a.kind in ("country", "capital", "demonym") and d.ent_label[a.start] == "PERSON":
             ent = next((e for e in d.ents if e.start <= a.start < e.end), None)
-            if ent is not None and ent.end - ent.start > a.end - a.start and d.pos[a.start] == "PROPN":
+            # the tagger's PERSON may swallow a possessive ("Sri Lanka's navy"): that is no longer name
+            ent_end = ent.end - 1 if ent is not None and d.keys[ent.end - 1] in ("'s", "\u2019s") else None
+            if (
+                ent is not None
+                and (ent_end or ent.end) - ent.start > a.end - a.start
+                and d.pos[a.start] == "PROPN"
+            ):
                 continue
         out.append(a)
     return out

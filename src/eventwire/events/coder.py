@@ -906,7 +906,9 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
         if depth == 0 and tok.dep_ == "acl":
             return [], [tok.head], "acl-head"
         return [], patients, "passive"
-    subj = [c for c in children if c.dep_ in _SUBJ_DEPS]
+    subj = [c for c in children if c.dep_ in _SUBJ_DEPS] or [
+        g for c in children if c.dep_ == "aux" for g in c.children if g.dep_ in _SUBJ_DEPS
+    ]  # "Egypt and Qatar are mediating": a parse that hung the subject on the auxiliary
     if (
         subj
         and tok.dep_ == "relcl"
