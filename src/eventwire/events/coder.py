@@ -318,7 +318,9 @@ _THIRD_PARTY_PARTICIPLES = frozenset(
 _ENVOY_NOUNS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "chargé"})
 # Bare object nouns that refer back to an earlier act of these types ("rejected the accusations").
 _ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(("accusation", "allegation", "charge", "claim"), frozenset({"ACCUSE"})),
+    **dict.fromkeys(
+        ("accusation", "allegation", "charge", "claim", "protest", "complaint"), frozenset({"ACCUSE"})
+    ),
     **dict.fromkeys(("sanction", "measure", "embargo", "penalty"), frozenset({"SANCTION"})),
     **dict.fromkeys(("expulsion", "expulsions"), frozenset({"SANCTION", "COERCE"})),
     **dict.fromkeys(("launch", "test"), frozenset({"MOBILIZE", "ASSAULT"})),
@@ -1529,6 +1531,17 @@ class EventCoder:
             typ, mode, cameo = "PROTEST", "riot", "145"
             rule += " +protesters"
         if (
+            typ == "PROTEST"
+            and entry.pos == "V"
+            and cand.tok.lemma_.lower() == "protest"
+            and any(c.dep_ == "dobj" for c in cand.tok.children)
+            and src
+            and all(_ref(m).sector in ("GOV", "IGO") or _ref(m).kind == "state" for m in src)
+        ):
+            # "Japan protests Chinese buoy": a state protesting an act complains officially (CAMEO 114)
+            typ, mode, cameo = "ACCUSE", "disapprove", "114"
+            rule += " +official"
+        if (
             typ == "THREATEN"
             and entry.pos == "V"
             and not entry.constraints
@@ -1804,7 +1817,10 @@ class EventCoder:
             seized_thing = mode == "seize" and not any(
                 o.dep_ in _OBJ_DEPS and o.lemma_.lower() in ("power", "control") for o in cand.tok.children
             )  # "seized power" is taken from the home government; "seized a tanker" from its owner
-            home_ok = not (demanded or mode == "cyber" or seized_thing or typ == "REQUEST")
+            refers_back = typ in VERBAL_TYPES and any(
+                o.dep_ == "dobj" and o.lemma_.lower() in _ANAPHORIC_NOUNS for o in cand.tok.children
+            )  # "rejected the protest": the earlier protest's author, found below, not home
+            home_ok = not (demanded or mode == "cyber" or seized_thing or typ == "REQUEST" or refers_back)
             if place or home_ok:
                 tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
         if (
