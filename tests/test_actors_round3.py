@@ -238,3 +238,15 @@ def test_police_act_where_the_story_is_filed() -> None:
     mentions = Pipeline().extract(text, pub_date="2024-06-25").mentions
     police = next(m for m in mentions if m.text == "Police")
     assert police.actor is not None and police.actor.code == "KEN"
+
+
+def test_it_with_an_active_verb_and_a_clause_is_the_actor_just_named() -> None:
+    """"It urged Japan to stop" is the ministry; "It seems that" and "It was reported that" stay dummies."""
+    from eventwire.pipeline import Pipeline
+
+    pipe = Pipeline()
+    text = "Vietnam's foreign ministry rejected the claim. It urged China to withdraw the ship."
+    its = [m for m in pipe.extract(text, pub_date="2024-05-10").mentions if m.text == "It"]
+    assert its and its[0].actor is not None and its[0].actor.code == "VNM"
+    dummy = pipe.extract("It seems that the talks in Hanoi have failed.", pub_date="2024-05-10").mentions
+    assert not [m for m in dummy if m.text == "It"]

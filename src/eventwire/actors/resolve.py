@@ -801,9 +801,22 @@ def _expletive_it(d: _Doc, i: int) -> bool:
         return False
     if d.keys[h] in _COPULAS and d.dep[h] == "ROOT":  # "It was still tenuous": a situation, not an actor
         return True  # (but "Syria says it is willing to ...": a reported clause about the speaker)
-    return any(
+    # "it seems that ...", "it was reported that ...", "it took days to ...": a raising, copular or passive
+    # verb with a clause; an active verb of saying or doing has a real subject ("It urged Japan to stop",
+    # "It said the islands were Chinese": the ministry just named)
+    raising = d.keys[h] in _RAISING_IT
+    passive = any(d.head[j] == h and d.dep[j] == "auxpass" for j in range(max(0, h - 4), h))
+    return (raising or passive) and any(
         d.head[j] == h and d.dep[j] in ("ccomp", "xcomp", "csubj") for j in range(h + 1, min(d.n, h + 25))
     )
+
+
+# Verbs whose "it" subject is a dummy standing for a clause.
+_RAISING_IT = frozenset(
+    {"be", "is", "was", "seem", "seems", "seemed", "appear", "appears", "appeared", "happen", "happened",
+     "remain", "remains", "remained", "become", "became", "turn", "turned", "take", "took", "takes", "make",
+     "made", "matter", "emerge", "emerged", "look", "looks", "looked", "sound", "sounds"}
+)  # fmt: skip
 
 
 # -- pass 2: structures --------------------------------------------------------------------------------
