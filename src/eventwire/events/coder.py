@@ -316,6 +316,10 @@ _THIRD_PARTY_PARTICIPLES = frozenset(
 )
 # Envoys whose ordered departure is an expulsion (SANCTION expel), not a deportation.
 _ENVOY_NOUNS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "chargé"})
+# Nouns of what an act violates: a country named with them is the victim, not the accused.
+_VIOLATED_NOUNS = frozenset(
+    {"sovereignty", "territory", "airspace", "waters", "soil", "integrity", "violation"}
+)
 # Bare object nouns that refer back to an earlier act of these types ("rejected the accusations").
 _ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(
@@ -329,13 +333,18 @@ _ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
         frozenset({"ASSAULT"}),
     ),
     **dict.fromkeys(("seizure", "arrest", "arrests", "detention", "crackdown"), frozenset({"COERCE"})),
+    **dict.fromkeys(
+        ("takeover", "coup", "invasion", "annexation", "occupation"), frozenset({"COERCE", "ASSAULT"})
+    ),
     **dict.fromkeys(("demand", "ultimatum", "request"), frozenset({"REQUEST"})),
     **dict.fromkeys(("offer", "proposal"), frozenset({"AGREE"})),
 }
 # How many sentences back such a noun may reach.
 _ANAPHORA_SENTENCES = 6
 # Events whose two parties are the "sides" a later "both sides" means.
-_PAIRING_TYPES = frozenset({"ASSAULT", "CONSULT", "RETREAT", "COOPERATE"})
+_PAIRING_TYPES = frozenset(
+    {"ASSAULT", "CONSULT", "RETREAT", "COOPERATE", "ACCUSE", "THREATEN", "MOBILIZE", "SANCTION", "COERCE"}
+)  # not requests, praise or aid, which often go to a third party
 # Plural nouns that, with "both" or "two", name the two parties just mentioned ("both sides").
 _PAIR_NOUNS = frozenset(
     {
@@ -2668,6 +2677,12 @@ class EventCoder:
                 a.dep_ == "prep" and a.lower_ in ("in", "at", "inside") for a in _path_up(t, tok)
             ):
                 continue  # "X and Y signed a peace agreement in Washington": where, not with whom
+            own_object = any(c.dep_ == "dobj" for c in tok.children)
+            if cand.entry.type in VERBAL_TYPES and any(
+                (a.dep_ == "prep" and a.lower_ == "as" and own_object) or a.lemma_.lower() in _VIOLATED_NOUNS
+                for a in _path_up(t, tok)
+            ):
+                continue  # "condemned the strikes as a violation of Yemen's sovereignty": the victim
             if any(a.dep_ == "conj" and a.pos_ == "VERB" and a.i in self._triggers for a in _path_up(t, tok)):
                 continue  # "rejected the criticism and accused NGOs of ...": the NGOs are the accusation's
             if m is not None and others(t) and _has_code([m]) and not _in_clause_of_other_verb(t, tok):
