@@ -316,6 +316,8 @@ _THIRD_PARTY_PARTICIPLES = frozenset(
 )
 # Envoys whose ordered departure is an expulsion (SANCTION expel), not a deportation.
 _ENVOY_NOUNS = frozenset({"diplomat", "ambassador", "envoy", "attache", "attaché", "consul", "chargé"})
+# Prepositions of time, whose objects date an act rather than take part in it.
+_TIME_PREPS = frozenset({"after", "before", "during", "since", "until", "amid", "following"})
 # Nouns of what an act violates: a country named with them is the victim, not the accused.
 _VIOLATED_NOUNS = frozenset(
     {"sovereignty", "territory", "airspace", "waters", "soil", "integrity", "violation"}
@@ -337,6 +339,14 @@ _ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
         ("takeover", "coup", "invasion", "annexation", "occupation"), frozenset({"COERCE", "ASSAULT"})
     ),
     **dict.fromkeys(("demand", "ultimatum", "request"), frozenset({"REQUEST"})),
+    **dict.fromkeys(
+        ("exercise", "drill", "manoeuvre", "maneuver", "deployment", "build-up", "buildup"),
+        frozenset({"MOBILIZE"}),
+    ),
+    **dict.fromkeys(
+        ("deal", "agreement", "accord", "truce", "ceasefire", "pact"),
+        frozenset({"AGREE", "RETREAT", "SUPPORT"}),
+    ),
     **dict.fromkeys(("offer", "proposal"), frozenset({"AGREE"})),
 }
 # How many sentences back such a noun may reach.
@@ -759,7 +769,7 @@ def _names_the_pair(tok: Token) -> bool:
 
 def _actor_of_one(tok: Token, index: _MentionIndex, depth: int) -> list[Mention]:
     m = index.at(tok)
-    if index.pair and (m is None or not _has_code([m])) and _names_the_pair(tok):
+    if index.pair and (m is None or m.how == "group" or not _has_code([m])) and _names_the_pair(tok):
         return list(index.pair)
     children = list(tok.children)
     if m is not None and m.how == "group":
@@ -2012,6 +2022,16 @@ class EventCoder:
             # "the US called on the government to withdraw the bill": a generic noun that resolved to the
             # requester itself names someone else, whom the text does not identify
             tgt, paths["target"] = [], ""
+        if (
+            len(_unique_refs(src)) >= 2
+            and typ in ("AGREE", "RETREAT", "CONSULT", "SUPPORT", "COOPERATE")
+            and tgt
+            and all(m.actor is not None and m.actor.kind == "place" for m in tgt)
+        ):
+            tgt, paths["target"] = (
+                [],
+                "",
+            )  # "the army and the RSF agreed to a truce in Jeddah": where, not with
         mutual = typ == "COOPERATE" or self._reciprocal(cand, by_tok)  # "held joint exercises"
         parties: dict[tuple[str | None, str | None, str | None], Mention] = {}
         for m in src + tgt:
@@ -2673,7 +2693,9 @@ class EventCoder:
                 and t.head.lemma_.lower() in _HOLDING_PARTICIPLES
             ):
                 continue  # "in a rebel-held part of the city": who holds the place, not whom it hit
-            if len(src_codes) >= 2 and any(
+            if any(a.dep_ == "prep" and a.lower_ in _TIME_PREPS for a in _path_up(t, tok)):
+                continue  # "agreed to a truce after AU-led talks": when, not with whom
+            if len(_unique_refs(src)) >= 2 and any(
                 a.dep_ == "prep" and a.lower_ in ("in", "at", "inside") for a in _path_up(t, tok)
             ):
                 continue  # "X and Y signed a peace agreement in Washington": where, not with whom
