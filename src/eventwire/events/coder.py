@@ -2380,6 +2380,14 @@ class EventCoder:
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and _is_name(c):
                     found = _actors_at(c, self.index)
+                    # "the Israel-Hezbollah ceasefire": a hyphenated pair of names, one hung on the other
+                    found += [
+                        m
+                        for cc in c.children
+                        if cc.dep_ == "compound" and _is_name(cc) and any(p.text in "-–" for p in c.children)
+                        for m in _actors_at(cc, self.index)
+                        if m not in found
+                    ]
                     if found:
                         src.extend(m for m in found if m not in src)
                         paths["source"] = paths.get("source", "") + f"{c.dep_}({c.text})"
