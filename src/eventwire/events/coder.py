@@ -2477,7 +2477,9 @@ class EventCoder:
                 if c.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
                 ):
-                    found = [m for t in _subject_tokens(c)[0] for m in _actors_at(t, self.index)]
+                    subjects, patients, _ = _subject_tokens(c)
+                    # "if NATO troops were sent to Ukraine": with no agent, the passive's subject is the party
+                    found = [m for t in subjects or patients for m in _actors_at(t, self.index)]
                     if _has_code(found):
                         return found
         return []
