@@ -462,6 +462,27 @@ _MODAL_DEMAND = Entry(
     basis="CODING.md: a verbal event inside reported speech belongs to the speaker",
 )
 
+# The rule "X said Y would pay a price / face the consequences": a THREATEN by X of Y (CAMEO 130).
+_PENALTY_THREAT = Entry(
+    pattern="SAY ccomp:pay>price|face>consequence",
+    head="",
+    pos="V",
+    constraints=(),
+    type="THREATEN",
+    mode=None,
+    cameo="130",
+    context=None,
+    scope="reported",
+    example="Israel said Hezbollah would pay a heavy price.",
+    basis="CAMEO 1.1b3 codebook 130 'Threaten': a penalty announced for the other side",
+)
+# Verbs of suffering a penalty, with the objects that make them one (empty: any, "would regret it").
+_PENALTY_VERBS: dict[str, frozenset[str]] = {
+    "pay": frozenset({"price", "cost"}),
+    "face": frozenset({"consequence", "retaliation", "response", "punishment", "reprisal"}),
+    "regret": frozenset(),
+}
+
 
 # -- matching --------------------------------------------------------------------------------------------
 def _pos_class(tok: Token) -> str | None:
@@ -1244,7 +1265,8 @@ class EventCoder:
 
     def _modal_demands(self, sent: Span, by_tok: dict[int, _Cand], para: int) -> list[Event]:
         """ "Russia said Sudan must return the helicopter": a demand by the speaker of the subject, also when
-        the demanded act is not in the lexicon (CAMEO 10, PLOVER REQUEST)."""
+        the demanded act is not in the lexicon (CAMEO 10, PLOVER REQUEST); "Israel said Hezbollah would pay a
+        heavy price": a threat by the speaker of the subject (CAMEO 130)."""
         out: list[Event] = []
         for tok in sent:
             if self.lex.frames.get(tok.lemma_.lower()) != "say" or tok.pos_ != "VERB":
@@ -1252,13 +1274,18 @@ class EventCoder:
             for c in tok.children:
                 if c.dep_ != "ccomp" or c.i in by_tok:
                     continue
-                if not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
+                demand = any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)
+                objects = {o.lemma_.lower() for o in c.children if o.dep_ == "dobj"}
+                penalty = c.lemma_.lower() in _PENALTY_VERBS and (
+                    not _PENALTY_VERBS[c.lemma_.lower()] or objects & _PENALTY_VERBS[c.lemma_.lower()]
+                )  # "said Hezbollah would pay a heavy price": a threat of the speaker's
+                if not (demand or penalty):
                     continue
                 speaker = [m for t in _subject_tokens(tok)[0] for m in _actors_at(t, self.index)]
                 subject = [m for t in _subject_tokens(c)[0] for m in _actors_at(t, self.index)]
                 if not speaker or not subject or self._same_side(subject, speaker):
                     continue
-                entry = _MODAL_DEMAND
+                entry = _MODAL_DEMAND if demand else _PENALTY_THREAT
                 cand = _Cand(c, entry)
                 negated, hypothetical, future = self._flags_of(tok)
                 date, basis = self._date(cand, sent, para)
