@@ -158,3 +158,13 @@ def check_quotes(doc: dict[str, Any]) -> None:
         assert speaker["text"] == text[s_start:s_end], where
         assert speaker["code"] and not actor_problems(speaker, text), (where, actor_problems(speaker, text))
         assert quote["cue"] and quote["cue"] in text, where
+
+
+DATELINE = re.compile(r"\n\n([A-Z][A-Z .'-]+), [A-Z][a-z]+ \d{1,2} \(Wire\) - ")
+
+
+def dateline_city(text: str) -> str:
+    """The city of an article's dateline ("ACCRA, September 8 (Wire) - ..." gives "ACCRA")."""
+    match = DATELINE.search(text)
+    assert match, text[:120]
+    return match.group(1)

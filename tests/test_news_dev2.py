@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _gold_checks import check_events, check_quotes, load, sentence_breaks_ok  # noqa: E402
+from _gold_checks import check_events, check_quotes, dateline_city, load, sentence_breaks_ok  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[1] / "eval"
 GOLD = EVAL / "news_dev2.jsonl"
@@ -23,15 +23,6 @@ FIRST = EVAL / "news_gold.jsonl"
 
 DOCS = load(GOLD) if GOLD.exists() else []
 pytestmark = pytest.mark.skipif(not DOCS, reason="eval/news_dev2.jsonl is missing")
-
-DATELINE = re.compile(r"\n\n([A-Z][A-Z .'-]+), [A-Z][a-z]+ \d{1,2} \(Wire\) - ")
-
-
-def dateline_city(text: str) -> str:
-    """The city of an article's dateline ("ACCRA, September 8 (Wire) - ..." gives "ACCRA")."""
-    match = DATELINE.search(text)
-    assert match, text[:120]
-    return match.group(1)
 
 
 def sentences(doc: dict[str, Any]) -> set[str]:
