@@ -2059,7 +2059,8 @@ class EventCoder:
                 [],
                 "",
             )  # "the army and the RSF agreed to a truce in Jeddah": where, not with
-        mutual = typ == "COOPERATE" or self._reciprocal(cand, by_tok)  # "held joint exercises"
+        # "held joint exercises"; whether two subjects act on each other matters only when there are two
+        mutual = typ == "COOPERATE" or (len(_unique_refs(src)) == 2 and self._reciprocal(cand, by_tok))
         parties: dict[tuple[str | None, str | None, str | None], Mention] = {}
         for m in src + tgt:
             ref = _ref(m)
