@@ -123,6 +123,30 @@ def test_consult_wildcard_matches_either_side() -> None:
     assert totals(g, [event("CONSULT", ["ARG"], ["CHL"])])["recall"] == 1.0
 
 
+def test_multi_party_consult_without_target_stands_for_every_pair() -> None:
+    # "Chile, Argentina and Peru met in Lima": CODING.md's form (all sources, no target) against
+    # gold written as pairs.
+    g = gold(
+        event("CONSULT", ["CHL"], ["ARG"]),
+        event("CONSULT", ["PER"], ["CHL"]),
+        event("CONSULT", ["ARG"], ["PER"]),
+    )
+    result = totals(g, [event("CONSULT", ["CHL", "ARG", "PER"], [])])
+    assert result["gold"] == 3 and result["system"] == 3 and result["f1"] == 1.0
+    # Only one of the pairs in the gold: the other two are false positives.
+    one = totals(gold(event("CONSULT", ["CHL"], ["ARG"])), [event("CONSULT", ["CHL", "ARG", "PER"], [])])
+    assert one["recall"] == 1.0 and one["system"] == 3 and one["precision"] == pytest.approx(1 / 3, abs=1e-3)
+    # Gold in the same form is the same three pairs.
+    same = totals(gold(event("CONSULT", ["CHL", "ARG", "PER"], [])), [event("CONSULT", ["PER"], ["ARG"])])
+    assert same["gold"] == 3 and same["precision"] == 1.0 and same["recall"] == pytest.approx(1 / 3, abs=1e-3)
+    # One party with no target says nothing about the other side, and no other type is paired up.
+    assert totals(g, [event("CONSULT", ["CHL"], [])])["recall"] == 0.0
+    assert [str(t) for t in event_triples(event("ACCUSE", ["CHL", "ARG"], []), gold=False)] == [
+        "CHL ACCUSE -",
+        "ARG ACCUSE -",
+    ]
+
+
 def test_consult_both_directions_count_once() -> None:
     g = gold(event("CONSULT", ["CHL"], ["ARG"]), event("CONSULT", ["ARG"], ["CHL"]))
     result = totals(g, [event("CONSULT", ["CHL"], ["ARG"]), event("CONSULT", ["ARG"], ["CHL"])])

@@ -10,7 +10,10 @@ Event rules (per document, DESIGN.md "Gold format and scoring"):
 * Each event expands into ``(source code, type, target code)`` triples over all source x target pairs.
   Actors without a ``code`` are dropped from both lists. A gold event left with no target (none coded, or
   none with a code) has a wildcard target that matches any system target, including none. A system
-  event left with no target gives triples whose target is ``None``.
+  event left with no target gives triples whose target is ``None``. The exception, gold and system
+  alike, is a CONSULT with two or more coded sources and no coded target: CODING.md writes a meeting
+  of three or more parties as all parties as source and no target, which states that every pair of
+  them met, so it expands into those (symmetric) pairs.
 * A gold event left with no coded source gives no required triple (the guide scores coded sources only);
   it still excuses system triples of its type and target, which are then neither credited nor penalised,
   because the gold cannot say whether the system's source code is right.
@@ -211,13 +214,30 @@ def event_triples(event: Mapping[str, Any], *, gold: bool) -> list[Triple]:
     >>> [str(t) for t in event_triples({"type": "AGREE", "source": [{"code": "HUN"}, {"code": "ROU"}],
     ...                                 "target": []}, gold=True)]
     ['HUN AGREE *', 'ROU AGREE *']
+
+    A CONSULT of several parties with no target (the CODING.md form of a multi-party meeting)
+    stands for every pair of them, in gold and system output alike:
+
+    >>> [str(t) for t in event_triples({"type": "CONSULT", "source": [{"code": "USA"}, {"code": "RUS"},
+    ...                                 {"code": "CHE"}], "target": []}, gold=False)]
+    ['RUS CONSULT USA', 'CHE CONSULT USA', 'CHE CONSULT RUS']
     """
     sources = _codes(event.get("source"))
     targets: list[str | None] = list(_codes(event.get("target")))
-    if not targets:
-        targets = [WILDCARD if gold else None]
     etype = str(event.get("type"))
     out: list[Triple] = []
+    if not targets and etype in SYMMETRIC_TYPES and len(sources) >= 2:
+        # CODING.md writes a meeting of three or more parties as all parties as source, no
+        # target: the same fact as every pair of them meeting, which is how it is scored, in the
+        # gold and in the system output alike.
+        for i, first in enumerate(sources):
+            for second in sources[i + 1 :]:
+                triple = _canonical(Triple(first, etype, second))
+                if triple not in out:
+                    out.append(triple)
+        return out
+    if not targets:
+        targets = [WILDCARD if gold else None]
     for s in sources:
         for t in targets:
             triple = _canonical(Triple(s, etype, t))
