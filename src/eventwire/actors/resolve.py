@@ -80,7 +80,11 @@ _STANCE_PREFIXES = frozenset({"anti", "pro"})
 _COPULAS = frozenset({"is", "was", "'s", "be", "been", "being", "are", "were", "seems", "seemed"})
 _FAC_CITY_POPULATION = 100_000
 _ARTICLE_PLACE_WEIGHT = 1.5  # gazetteer score the article's main country adds to its namesakes (about e^1.5)
-_LOCAL_SECTORS = frozenset({"CVL", "COP"})
+# Groups that belong where they are: police and civilians, and armed groups, which CODING.md codes by the
+# country where they fight ("Gangs set fire to a police station" in a story filed from Port-au-Prince).
+_LOCAL_SECTORS = frozenset({"CVL", "COP", "REB"})
+# Sectors outside the state: "the rebel leader", "an opposition leader" lead that side, not the country.
+_NON_STATE_SECTORS = frozenset({"REB", "OPP", "PTY", "CVL", "NGO", "MED", "BUS", "REL"})
 _LOCATED_SECTORS = frozenset({"CVL", "COP", "REB"})  # groups that belong where they are ("rebels in X")
 _CONTEXT_KINDS = frozenset({"country", "capital", "demonym", "metonym", "place"})
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -1438,6 +1442,11 @@ class _Context:
                 return best[0][0] if len(best) == 1 or (best and best[0][1] > best[1][1]) else None
         return None
 
+    def _filed_in_story(self) -> bool:
+        """Whether the story is filed from a country it is about: the dateline's country is named in the
+        text too. A story filed from a neighbour ("BANGKOK — Myanmar's junta ... Rebels said") is not."""
+        return self.dateline_code is not None and self.doc_codes.get(self.dateline_code, 0) > 0
+
     def context_code(
         self, sentence: int, local: bool = False, at: int | None = None, skip: frozenset[int] = frozenset()
     ) -> str | None:
@@ -1454,18 +1463,20 @@ class _Context:
         if local and places and len(places) == 1:  # police and civilians belong where they are
             return next(iter(places))
         here = self.sentence_codes.get(sentence)
-        if local and not here and self.dateline_code is not None:
+        if here and skip:
+            here = Counter(c for i, c in self.sentence_positions.get(sentence, ()) if i not in skip)
+        if local and not here and self._filed_in_story():
             # "TBILISI — ... The United States warned ... Police arrested protesters": police act where the
             # story is filed, not in the country the previous sentences quoted
             return self.dateline_code
-        if here and skip:
-            here = Counter(c for i, c in self.sentence_positions.get(sentence, ()) if i not in skip)
         if here:
             top = here.most_common(2)
             if len(top) == 1 or top[0][1] > top[1][1]:  # the country the sentence names most
                 return top[0][0]
+            tied = {c for c, n in here.items() if n == top[0][1]}
+            if local and self._filed_in_story() and self.dateline_code in tied:
+                return self.dateline_code  # "Kenyan police land in Haiti as gang leader threatens"
             if at is not None:
-                tied = {c for c, n in here.items() if n == top[0][1]}
                 near = [(abs(i - at), c) for i, c in self.sentence_positions.get(sentence, ()) if c in tied]
                 return min(near)[1] if near else None
         elif (before := self._previous_country(sentence)) is not None:
@@ -1546,7 +1557,9 @@ def _title_ref(s: _Structure, kb: KnowledgeBase, ctx: _Context, use_context: boo
         sector = s.sector_hint
         if code is None and use_context:
             skip = _targets_for(ctx.d, s, sector)
-            code = ctx.context_code(ctx.d.sent[s.start], at=s.head.start, skip=skip)
+            code = ctx.context_code(
+                ctx.d.sent[s.start], local=sector in _LOCAL_SECTORS, at=s.head.start, skip=skip
+            )
     if s.honorific is not None and s.honorific.entries and s.honorific.entries[0].sector:
         sector = sector or s.honorific.entries[0].sector
         if (
@@ -1731,6 +1744,23 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
     title = _title_ref(s, kb, ctx, use_context=False)  # the country the text gives, not the context's
     code = title.code if title else None
     sector = title.sector if title else None
+    side = next(
+        (m.entries[0].sector for m in s.modifiers if m.kind == "group_noun" and m.entries),
+        role.sector if role is not None else None,
+    )
+    if side in _NON_STATE_SECTORS:
+        # "the rebel leader", "a gang leader", "the opposition leader": the head of that side, not the
+        # country's leader; the person named earlier with such a title, else the side alone
+        for seen in reversed(ctx.seen) if ctx.d.keys[s.start] not in ("a", "an") else ():
+            if seen.kind == "person" and seen.actor.sector == side and term and any(
+                term in t for t in seen.titles
+            ):
+                a = seen.actor
+                return ActorRef(a.code, a.sector, a.name, a.actor_id, "person"), seen.gender
+        if code is None:
+            skip = _targets_for(ctx.d, s, side)
+            code = ctx.context_code(sentence, local=side in _LOCAL_SECTORS, skip=skip)
+        return ActorRef(code, side), None
     if any(q in _NOT_HOLDER for q in s.qualifiers) or ctx.d.keys[s.start] in ("a", "an"):
         # "a former minister", "a spokesman said": someone in that role, not the holder; a former holder
         # keeps the country but not the office's sector
