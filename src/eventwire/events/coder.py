@@ -97,7 +97,18 @@ _MOTION_VERBS = frozenset(
     {"return", "come", "arrive", "travel", "go", "head", "fly", "gather", "convene", "meet"}
 )
 # Verbs of helping whose open complement, when it is an event itself, is the act asserted ("helped support").
+# Verbs of promising whose infinitive is their content, even when the parser attaches it as an adverbial
+# clause ("vowed on Sunday to avenge the soldiers' deaths").
+_PLEDGE_VERBS = frozenset({"vow", "pledge", "promise", "swear", "threaten"})
 _HELP_VERBS = frozenset({"help", "assist"})
+# Revenge words whose object or "for" phrase names those avenged, never the one threatened.
+_VENGEANCE = frozenset({"avenge", "revenge", "vengeance"})
+# Words of a vow to hit back: the threat is aimed at whoever struck first ("vowed retaliation").
+_RETALIATION = _VENGEANCE | frozenset(
+    {"retaliate", "retaliation", "reprisal", "respond", "response", "reply", "unanswered", "unpunished"}
+)
+# "... would not go unanswered / unpunished": a promise of retaliation (CAMEO 130 'Threaten').
+_UNANSWERED = frozenset({"unanswered", "unpunished", "unavenged"})
 # Objects of "claim" that make the claimant the actor of the claimed act ("claimed responsibility for").
 _RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 # Prepositions that name what a meeting is about rather than who takes part ("talks on the pullback").
@@ -477,6 +488,19 @@ _PENALTY_THREAT = Entry(
     basis="CAMEO 1.1b3 codebook 130 'Threaten': a penalty announced for the other side",
 )
 # Verbs of suffering a penalty, with the objects that make them one (empty: any, "would regret it").
+_RETALIATION_THREAT = Entry(
+    pattern="SAY ccomp:go>unanswered|unpunished",
+    head="",
+    pos="V",
+    constraints=(),
+    type="THREATEN",
+    mode=None,
+    cameo="130",
+    context=None,
+    scope="reported",
+    example="Hezbollah said the attack would not go unpunished.",
+    basis="CAMEO 1.1b3 codebook 130 'Threaten': a promise of retaliation against whoever struck",
+)
 _PENALTY_VERBS: dict[str, frozenset[str]] = {
     "pay": frozenset({"price", "cost"}),
     "face": frozenset({"consequence", "retaliation", "response", "punishment", "reprisal"}),
@@ -577,6 +601,13 @@ def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
             return False
         cand.used.add(found.i)
     return True
+
+
+def _unanswered(clause: Token) -> bool:
+    """ "(the strikes) would not go unanswered / unpunished": a clause that promises retaliation."""
+    return clause.lemma_.lower() == "go" and any(
+        c.lower_ in _UNANSWERED for c in clause.children if c.dep_ in ("acomp", "oprd", "xcomp", "advmod")
+    )
 
 
 def _base_forms(word: str) -> list[str]:
@@ -1274,6 +1305,9 @@ class EventCoder:
             for c in tok.children:
                 if c.dep_ != "ccomp" or c.i in by_tok:
                     continue
+                if _unanswered(c):
+                    out.extend(self._unanswered_threat(tok, c, sent, para))
+                    continue
                 demand = any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)
                 objects = {o.lemma_.lower() for o in c.children if o.dep_ == "dobj"}
                 penalty = c.lemma_.lower() in _PENALTY_VERBS and (
@@ -1311,6 +1345,40 @@ class EventCoder:
                     )
                 )
         return out
+
+    def _unanswered_threat(self, say: Token, clause: Token, sent: Span, para: int) -> list[Event]:
+        """ "Hezbollah said the attack would not go unpunished": the speaker threatens whoever struck
+        (CAMEO 130), found among the last few sentences' attacks by another side; nothing without one."""
+        speaker = [m for t in _subject_tokens(say)[0] for m in _actors_at(t, self.index)]
+        if not speaker:
+            return []
+        target = self._first_striker(speaker)
+        if not target:
+            return []  # "the minister said the crime would not go unpunished": no one struck the speaker
+        entry = _RETALIATION_THREAT
+        cand = _Cand(clause, entry)
+        negated, hypothetical, future = self._flags_of(say)
+        date, basis = self._date(cand, sent, para)
+        return [
+            self._event(
+                entry.type,
+                entry.mode,
+                entry.cameo,
+                [_ref(m) for m in speaker],
+                [_ref(m) for m in target],
+                cand,
+                sent,
+                date,
+                basis,
+                negated,
+                hypothetical,
+                future,
+                _ref(speaker[0]),
+                0.5,
+                f"{entry.pattern} ; source=speaker ; target=retaliation" + _span_note(speaker, target, sent),
+                pool=speaker + target,
+            )
+        ]
 
     def _embed(self, cand: _Cand, by_tok: dict[int, _Cand]) -> None:
         """Find the trigger or frame verb whose complement holds ``cand``."""
@@ -1404,7 +1472,12 @@ class EventCoder:
                     and cand.entry.type in ("REQUEST", "ACCUSE", "PROTEST")
                 )  # "rallied to demand reforms": the demand is the protest's
                 frame_purpose = infinitive and parent.i not in by_tok
-                if not (protest_purpose or frame_purpose):
+                pledged = (
+                    infinitive
+                    and parent.lemma_.lower() in _PLEDGE_VERBS
+                    and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in parent.children)
+                )  # "vowed on Sunday to avenge the deaths": the parser's advcl is the vow's complement
+                if not (protest_purpose or frame_purpose or pledged):
                     break  # "summoned the envoy to complain": both acts happen
             if (
                 dep == "xcomp"
@@ -1535,6 +1608,14 @@ class EventCoder:
         ):
             return []  # "their patrol came under fire": a unit on duty, not a new show of force
         src, tgt, paths = self._arguments(cand, by_tok)
+        if (
+            tgt
+            and paths.get("target", "").startswith("xcomp>")
+            and any(
+                c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _VENGEANCE for c in cand.tok.children
+            )
+        ):
+            tgt, paths["target"] = [], ""  # "vowed to avenge the farmers": the wronged are not the target
         if entry.pos == "V" and cand.tok.lemma_.lower() in _BINDING_VERBS:
             bound = [m for o in cand.tok.children if o.dep_ == "dobj" for m in _actors_at(o, self.index)]
             if bound:
@@ -1695,8 +1776,19 @@ class EventCoder:
             if not tgt:
                 if typ in ("REQUEST", "ACCUSE") and i_src and not self._same_side(i_src, src):
                     tgt, paths["target"] = i_src, "complement-subject>" + i_paths.get("source", "")
+                elif i_tgt and inner.tok.lemma_.lower() in _VENGEANCE:
+                    pass  # "vowed to avenge the soldiers' deaths": the object is the wronged, not the target
                 elif i_tgt:
                     tgt, paths["target"] = i_tgt, "complement>" + i_paths.get("target", "")
+        if (
+            entry.pos == "V"
+            and typ != "THREATEN"
+            and cand.tok.lemma_.lower() in _PLEDGE_VERBS
+            and any(_unanswered(c) for c in cand.tok.children if c.dep_ == "ccomp")
+        ):
+            # "vowed that the strikes would not go unanswered": a promise to hit back
+            typ, mode, cameo = "THREATEN", None, "130"
+            rule += " +unanswered"
         reported_by: ActorRef | None = None
         demand_flags: tuple[bool, bool, bool] | None = None
         if speaker:
@@ -1918,6 +2010,11 @@ class EventCoder:
                 tgt, paths["target"] = place, "place"
             elif not tgt and all(_ref(m).sector in _NON_STATE for m in src):
                 tgt, paths["target"] = src[:1], "home"  # "the rebels fought on": against their own state
+        if typ == "THREATEN" and src and not tgt and self._retaliates(cand):
+            # "the Houthis vowed retaliation": against whoever struck them last
+            first = self._first_striker(src)
+            if first:
+                tgt, paths["target"] = first, "retaliation"
         if (
             typ == "THREATEN"
             and mode == "violence"
@@ -2195,6 +2292,30 @@ class EventCoder:
                     )
                 )
         return events
+
+    def _retaliates(self, cand: _Cand) -> bool:
+        """Whether a threat promises to hit back: its trigger, complement or reported clause is a word of
+        retaliation ("vowed to retaliate", "vowed revenge", "said the strikes would not go unanswered")."""
+        tok = cand.tok
+        words = {tok.lemma_.lower()} | {
+            t.lemma_.lower() for t in tok.subtree if t.dep_ in ("xcomp", "dobj", "ccomp", "acomp", "oprd", "advcl")
+        }
+        if cand.xcomp is not None:
+            words.add(cand.xcomp.lemma_.lower())
+        return bool(words & _RETALIATION)
+
+    def _first_striker(self, src: list[Mention]) -> list[Mention]:
+        """The source of the latest earlier attack, coercion or sanction (within the last few sentences) by
+        another side than ``src``: whom a vow of retaliation is aimed at."""
+        for n, event in reversed(self._done):
+            if self.n_sent - n > _ANAPHORA_SENTENCES:
+                break
+            if event.type not in ("ASSAULT", "COERCE", "SANCTION") or not event.source:
+                continue
+            found = [self._by_span[sp] for sp in event.source_spans if sp in self._by_span]
+            if found and not self._same_side(found, src):
+                return found
+        return []
 
     def _antecedent_owner(self, cand: _Cand, src: list[Mention]) -> list[Mention]:
         """The source of the latest earlier event (within the last few sentences) that a bare object noun
