@@ -342,9 +342,11 @@ _ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("expulsion", "expulsions"), frozenset({"SANCTION", "COERCE"})),
     **dict.fromkeys(("launch", "test"), frozenset({"MOBILIZE", "ASSAULT"})),
     **dict.fromkeys(
-        ("attack", "strike", "airstrike", "shelling", "bombing", "raid", "killing", "assault", "incursion"),
+        ("attack", "strike", "airstrike", "shelling", "bombing", "killing", "assault", "incursion"),
         frozenset({"ASSAULT"}),
     ),
+    "raid": frozenset({"ASSAULT", "COERCE"}),  # a raid on a camp or an embassy is force or a seizure
+    "resignation": frozenset({"CONCEDE"}),
     **dict.fromkeys(("seizure", "arrest", "arrests", "detention", "crackdown"), frozenset({"COERCE"})),
     **dict.fromkeys(
         ("takeover", "coup", "invasion", "annexation", "occupation"), frozenset({"COERCE", "ASSAULT"})
@@ -360,6 +362,8 @@ _ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
     ),
     **dict.fromkeys(("offer", "proposal"), frozenset({"AGREE"})),
 }
+# Types whose act belongs to both parties when it was coded both ways: "praised the deal" praises both signatories.
+_MUTUAL_OWNED = frozenset({"AGREE", "RETREAT", "SUPPORT"})
 # How many sentences back such a noun may reach.
 _ANAPHORA_SENTENCES = 6
 # Events whose two parties are the "sides" a later "both sides" means.
@@ -1879,6 +1883,10 @@ class EventCoder:
                 # "Russia rejected the accusations", "Seoul condemned the launch": the author of the act the
                 # object refers back to
                 tgt, paths["target"] = owner, "antecedent"
+            elif typ == "REJECT" and any(c.dep_ == "ccomp" for c in cand.tok.children):
+                accuser = self._accuser(src)
+                if accuser:  # "Rwanda denied that its army had crossed the border": a denial answers the accuser
+                    tgt, paths["target"] = accuser, "accuser"
         if (
             typ == "CONSULT"
             and entry.pos == "N"
@@ -2028,7 +2036,7 @@ class EventCoder:
             src, paths["source"] = tgt, "nsubjpass"
             place = self._place_of(cand.tok)
             tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
-        if typ == "THREATEN" and src and (not tgt or self._same_side(tgt, src)):
+        if typ == "THREATEN" and src and (not _has_code(tgt) or self._same_side(tgt, src)):
             # "threatened to strike unless Israel rescinded ...", "warned that Minsk could cut off gas if Brussels
             # went further": the party the condition names
             cond = self._condition_subject(cand.tok) or self._condition_subject(_clause_verb(cand))
@@ -2337,12 +2345,41 @@ class EventCoder:
         lemma = obj.lemma_.lower()
         named = [e for e in recent if lemma in self._trigger_lemmas(e)]
         for event in named + [e for e in recent if e not in named]:
-            if not event.source or any(a.code in own for a in event.source):
+            if not event.source:
                 continue
+            found = [self._by_span[s] for s in event.source_spans if s in self._by_span]
+            if not found or self._same_side(found, src):
+                continue  # one's own act; "the opposition condemned the raid" by the state's forces counts
             if event.type == "ACCUSE" and own and not any(a.code in own for a in event.target):
                 continue  # "rejected the accusations": accusations made against the rejecter
-            found = [self._by_span[s] for s in event.source_spans if s in self._by_span]
-            if found:
+            return found + self._counterparts(event, recent)
+        return []
+
+    def _counterparts(self, event: Event, recent: list[Event]) -> list[Mention]:
+        """The other party of a two-way act ("Thailand and Cambodia signed a deal ... praised the deal"):
+        the sources of the mirror event of the same type, if one was coded."""
+        if event.type not in _MUTUAL_OWNED:
+            return []
+        own = {a.code for a in event.source}
+        other = {a.code for a in event.target}
+        for e in recent:
+            if e is not event and e.type == event.type and {a.code for a in e.source} == other and (
+                {a.code for a in e.target} == own
+            ):
+                return [self._by_span[s] for s in e.source_spans if s in self._by_span]
+        return []
+
+    def _accuser(self, src: list[Mention]) -> list[Mention]:
+        """Who last accused ``src``'s side (within the last few sentences): the target of a denial
+        ("Kinshasa accused Rwanda of sending troops ... Rwanda denied that its army had crossed")."""
+        own = {_ref(m).code for m in src if _ref(m).code}
+        for n, event in reversed(self._done):
+            if self.n_sent - n > _ANAPHORA_SENTENCES:
+                break
+            if event.type != "ACCUSE" or not any(a.code in own for a in event.target):
+                continue
+            found = [self._by_span[sp] for sp in event.source_spans if sp in self._by_span]
+            if found and not self._same_side(found, src):
                 return found
         return []
 
