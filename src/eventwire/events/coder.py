@@ -505,6 +505,21 @@ _RETALIATION_THREAT = Entry(
     example="Hezbollah said the attack would not go unpunished.",
     basis="CAMEO 1.1b3 codebook 130 'Threaten': a promise of retaliation against whoever struck",
 )
+_DIRECTIVE = Entry(
+    pattern="ask|tell|order|instruct dobj xcomp",
+    head="",
+    pos="V",
+    constraints=(),
+    type="REQUEST",
+    mode=None,
+    cameo="100",
+    context=None,
+    scope="any",
+    example="India told Canada to reduce its diplomatic staff.",
+    basis="CAMEO 1.1b3 codebook 100 'Make request, not specified below': asking or telling a party to act",
+)
+# Verbs that, with an actor as object and a to-infinitive, ask or tell that actor to act.
+_DIRECTIVE_VERBS = frozenset({"ask", "tell", "order", "instruct", "direct", "command"})
 _PENALTY_VERBS: dict[str, frozenset[str]] = {
     "pay": frozenset({"price", "cost"}),
     "face": frozenset({"consequence", "retaliation", "response", "punishment", "reprisal"}),
@@ -1253,7 +1268,7 @@ class EventCoder:
         if own_date and self.lede_date is None and self.n_sent <= 4:
             self.lede_date = own_date  # the lede sets the story's day
         if not cands:
-            demands = self._modal_demands(sent, {}, para)
+            demands = self._modal_demands(sent, {}, para) + self._directives(sent, {}, para)
             if own_date:
                 self.para_date = (para, own_date)
             return demands
@@ -1282,6 +1297,7 @@ class EventCoder:
             out.extend(coded)
             self._done.extend((self.n_sent, e) for e in coded if not e.flagged)
         out.extend(self._modal_demands(sent, by_tok, para))
+        out.extend(self._directives(sent, by_tok, para))
         if own_date:
             self.para_date = (para, own_date)
         return self._dedupe(out)
@@ -1348,6 +1364,47 @@ class EventCoder:
                         pool=speaker + subject,
                     )
                 )
+        return out
+
+    def _directives(self, sent: Span, by_tok: dict[int, _Cand], para: int) -> list[Event]:
+        """ "India told Ottawa to cut the number of its diplomats", "asked Canada to act": a request (CAMEO
+        100) of the object, also when the lexicon has no entry for the act asked for."""
+        out: list[Event] = []
+        for tok in sent:
+            if tok.lemma_.lower() not in _DIRECTIVE_VERBS or tok.pos_ != "VERB" or tok.i in by_tok:
+                continue
+            act = next((c for c in tok.children if c.dep_ == "xcomp" and _infinitive(c)), None)
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if act is None or obj is None or act.i in by_tok and by_tok[act.i].outer is not None:
+                continue
+            source = [m for t in _subject_tokens(tok)[0] for m in _actors_at(t, self.index)]
+            target = [m for m in _actors_at(obj, self.index) if _ref(m).sector != "MED"]
+            if not source or not _has_code(target) or self._same_side(target, source):
+                continue  # "told reporters to wait", "ordered its troops to advance"
+            entry = _DIRECTIVE
+            cand = _Cand(tok, entry)
+            negated, hypothetical, future = self._flags_of(tok)
+            date, basis = self._date(cand, sent, para)
+            out.append(
+                self._event(
+                    entry.type,
+                    entry.mode,
+                    entry.cameo,
+                    [_ref(m) for m in source],
+                    [_ref(m) for m in target],
+                    cand,
+                    sent,
+                    date,
+                    basis,
+                    negated,
+                    hypothetical,
+                    future,
+                    None,
+                    0.5,
+                    f"{entry.pattern} ; source=nsubj ; target=dobj" + _span_note(source, target, sent),
+                    pool=source + target,
+                )
+            )
         return out
 
     def _unanswered_threat(self, say: Token, clause: Token, sent: Span, para: int) -> list[Event]:
@@ -2731,6 +2788,14 @@ class EventCoder:
         tok = cand.tok
 
         src_codes = {m.actor.code for m in src if m.actor is not None and m.actor.code}
+        src_sides = {_side(m.actor) for m in src if m.actor is not None and m.actor.code}
+
+        def own_side(m: Mention) -> bool:
+            # "opened its borders": the source's own country; "police beat them" (protesters) is another camp
+            if m.actor is None or m.actor.code not in src_codes:
+                return False
+            code, camp = _side(m.actor)
+            return any(c == code and (camp is None or s is None or camp == s) for c, s in src_sides)
 
         aimed_at_border = cand.entry.type in ("MOBILIZE", "THREATEN")
 
@@ -2750,7 +2815,7 @@ class EventCoder:
                 m
                 for m in _actors_at(t, self.index)
                 if m not in src
-                and not (_own_side_pronoun(m, t) and m.actor is not None and m.actor.code in src_codes)
+                and not (_own_side_pronoun(m, t) and own_side(m))
             ]
 
         objects = [o for o in tok.children if o.dep_ in _OBJ_DEPS]
