@@ -2075,6 +2075,15 @@ class EventCoder:
                 tgt, paths["target"] = place, "place"
             elif not tgt and all(_ref(m).sector in _NON_STATE for m in src):
                 tgt, paths["target"] = src[:1], "home"  # "the rebels fought on": against their own state
+        if (
+            typ == "CONSULT"
+            and tgt
+            and cand.tok.lemma_.lower() in ("speak", "talk", "brief")
+            and all(_ref(m).sector == "MED" for m in tgt)
+        ):
+            return []  # "the minister spoke to reporters": a statement to the press, not a consultation
+        if typ == "CONSULT" and entry.pattern.endswith(" prep:to") and not _has_code(tgt):
+            return []  # "spoke to the nation", "talked to the crowd": an address, not a consultation
         if typ == "THREATEN" and src and not tgt and self._retaliates(cand):
             # "the Houthis vowed retaliation": against whoever struck them last
             first = self._first_striker(src)
