@@ -202,6 +202,7 @@ _OBJECT_CONTROL = frozenset(
         "permit",
         "persuade",
         "warn",
+        "caution",
     ]
 )
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
@@ -409,6 +410,16 @@ _HAZARDS = frozenset(
         "collapse",
         "dengue",
         "measles",
+        # economic trouble ("warned that growth could slow", "cautioned that inflation may rise")
+        "growth",
+        "economy",
+        "inflation",
+        "price",
+        "unemployment",
+        "recession",
+        "deficit",
+        "debt",
+        "market",
     }
 )
 # Open water where a missile that hits nobody lands ("fired a missile into the sea").
@@ -2118,6 +2129,8 @@ class EventCoder:
             negated, hypothetical, future = demand_flags
         if self._continuing(cand):
             future = False
+        if typ == "ASSAULT" and cand.tok.lemma_.lower() == "respond" and not (future or hypothetical):
+            return []  # "responded to the attack by summoning the envoy": a reply, not necessarily force
         derived: list[tuple[str, str | None, str, str | None]] = []  # type, mode, cameo, rule label
         if hypothetical and not negated and src and self._flags_of(_clause_verb(cand))[1]:
             comp = self.lex.complements.get(("hypothetical", typ))  # "may halt mediation if ...": a threat
@@ -2290,6 +2303,8 @@ class EventCoder:
             d_pairs = self._pairs(d_type, src, tgt, mutual=mutual)
             if d_type == "THREATEN" and d_cameo == "130":
                 d_tgt = _unique_refs(self._condition_subject(_clause_verb(cand))) or d_tgt
+            if d_type == "THREATEN" and not any(r.code for r in d_tgt) and src and self._retaliates(cand):
+                d_tgt = _unique_refs(self._first_striker(src)) or d_tgt  # "would respond to any attack"
             obj = [c for c in frame_tok.children if c.dep_ == "dobj"] if frame_tok is not None else []
             f_subj = (
                 [m for t in _subject_tokens(frame_tok)[0] for m in _actors_at(t, self.index)]
