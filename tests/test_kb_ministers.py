@@ -315,10 +315,15 @@ def test_dated_terms_give_the_office_held_then(name: str, date: str, code: str, 
          "foreign minister", "person:parnpree-bahiddha-nukara"),
         ("The Kenyan interior minister said police would be deployed.", "2023-07-12", "interior minister",
          "person:kithure-kindiki"),
-        # one commander post per country: the chief of the general staff, not the Quds Force commander
-        ("Iran's army chief warned the United States.", "2023-04-18", "army chief", "person:mohammad-bagheri"),
+        # several commanders at once: the words of the role noun single one out ("army chief": the army's
+        # commander, an "other" post; "chief of the general staff": the commander post)
+        ("Iran's army chief warned the United States.", "2023-04-18", "army chief", "person:abdolrahim-mousavi"),
+        ("Iran's chief of the general staff warned the United States.", "2023-04-18",
+         "chief of the general staff", "person:mohammad-bagheri"),
         ("Nigeria's army chief visited the troops in Maiduguri.", "2024-06-01", "army chief",
-         "person:christopher-musa"),
+         "person:taoreed-lagbaja"),
+        ("Nigeria's chief of defence staff visited the troops in Maiduguri.", "2024-06-01",
+         "chief of defence staff", "person:christopher-musa"),
     ],
 )  # fmt: skip
 def test_role_noun_finds_the_holder_on_the_date(text: str, date: str, phrase: str, actor_id: str) -> None:

@@ -31,6 +31,7 @@ from eventwire.nlp.repair import EnglishLexicon, repair_fused_words
 from eventwire.records import ActorRef
 
 Key = tuple[str, ...]
+_WORD = re.compile(r"[a-z0-9]+")
 
 # Offices in the order they describe a person when several are held at once.
 OFFICE_PRIORITY: tuple[str, ...] = (
@@ -184,6 +185,9 @@ class RoleTerm:
     office: str
     countries: tuple[str, ...]
     sector: str | None
+    # every folded form of the same office_terms.tsv row ("opposition leader", "leader of the opposition"):
+    # equivalent forms of one title
+    variants: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +249,8 @@ class KnowledgeBase:
     transitions: dict[str, list[Transition]] = field(default_factory=dict)  # actor_id -> dated standings
     # ambiguous_places.tsv: folded capital tokens -> countries of namesake cities ("tripoli" -> LBN, GRC)
     ambiguous_capitals: dict[Key, tuple[str, ...]] = field(default_factory=dict)
+    # title_words.tsv: folded word -> (kind, stems): "defense" -> ("stem", ("defence",))
+    title_words: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     lexicon: EnglishLexicon | None = None
     leader_rules: dict[str, str] = field(default_factory=dict)  # country -> office that leads it
     ceremonial_titles: tuple[str, ...] = ()
@@ -326,6 +332,35 @@ class KnowledgeBase:
         """Who held ``office`` for ``code`` on ``date`` (with no date: the incumbent)."""
         terms = [t for t in self.holders.get((code, office), ()) if t.active(date)]
         return max(terms, key=lambda t: t.start) if terms else None
+
+    def holders_at(self, code: str, office: str, date: str | None) -> list[OfficeTerm]:
+        """Every term of ``office`` for ``code`` that covers ``date``, latest start first; a term that ends on
+        the very day another begins (a handover) is left out, so only true co-holders remain (two foreign
+        ministry spokespeople, the three members of Bosnia's presidency)."""
+        terms = [t for t in self.holders.get((code, office), ()) if t.active(date)]
+        if len(terms) > 1 and date is not None:
+            handed_over = [t for t in terms if t.end == date and any(u.start == date for u in terms)]
+            terms = [t for t in terms if t not in handed_over]
+        return sorted(terms, key=lambda t: t.start, reverse=True)
+
+    def title_stems(self, text: str) -> frozenset[str]:
+        """The stems of the words of an office title or of the words around a role noun, by title_words.tsv:
+        spellings and synonyms made one ("Defense" = "defence", "Pentagon" = defence ministry), generic and
+        function words left out.
+
+        >>> sorted(load_kb().title_stems("Spokesperson of the Ministry of National Defense of China"))
+        ['china', 'defence', 'ministry', 'national', 'spokes']
+        """
+        stems: set[str] = set()
+        for word in _WORD.findall(fold(text)):
+            kind, mapped = self.title_words.get(word, ("stem", (word,)))
+            if kind == "stem" and word not in STOP_WORDS:
+                stems.update(mapped)
+        return frozenset(stems)
+
+    def rank_title(self, title: str) -> bool:
+        """True when an office title names a second-rank post ("Deputy Spokesperson", "Co-President")."""
+        return any(self.title_words.get(w, ("", ()))[0] == "rank" for w in _WORD.findall(fold(title)))
 
     def leader(self, code: str, date: str | None) -> OfficeTerm | None:
         """The head of the executive of ``code`` on ``date``: the head of government where coref.tsv says
@@ -513,6 +548,17 @@ def _load_ambiguous_places(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
         kb.ambiguous_capitals[key] = _split(r["countries"])
 
 
+def _load_title_words(kb: KnowledgeBase, path: Path) -> None:
+    """title_words.tsv: stems, generic words and rank words for telling co-holders of an office apart."""
+    for r in _rows(path):
+        if r.get("kind") in ("stem", "generic", "rank"):
+            stems = _split(r.get("stems", "")) if r["kind"] == "stem" else ()
+            kb.title_words[fold(r["word"])] = (
+                r["kind"],
+                stems or ((fold(r["word"]),) if r["kind"] == "stem" else ()),
+            )
+
+
 def _load_first_names(kb: KnowledgeBase, path: Path) -> None:
     """first_names.tsv: given names that mark a gender, for people the KB does not know."""
     for r in _rows(path):
@@ -621,8 +667,11 @@ def _plural(term: str) -> str | None:
 
 def _load_office_terms(kb: KnowledgeBase, b: _Builder, path: Path) -> None:
     for r in _rows(path):
+        variants = tuple(fold(t) for t in _split(r["term"]))
         for term in _split(r["term"]):
-            rt = RoleTerm(term, r["office"], _split(r.get("countries", "")), r.get("sector") or None)
+            rt = RoleTerm(
+                term, r["office"], _split(r.get("countries", "")), r.get("sector") or None, variants
+            )
             kb.role_terms[fold(term)] = rt
             case = None if term.isupper() else CASE_ANY  # "PM" must not match "pm"
             b.add(term, "role", "role", case=case, sector=rt.sector, role=rt)
@@ -686,6 +735,7 @@ def build_kb(data_dir: Path | None = None) -> KnowledgeBase:
         ("transitions.tsv", lambda p: _load_transitions(kb, p)),
         ("ambiguous_places.tsv", lambda p: _load_ambiguous_places(kb, b, p)),
         ("first_names.tsv", lambda p: _load_first_names(kb, p)),
+        ("title_words.tsv", lambda p: _load_title_words(kb, p)),
     ]
     for name, loader in loaders:
         if (d / name).exists():

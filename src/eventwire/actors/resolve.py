@@ -140,6 +140,7 @@ class _Seen:
     titles: tuple[str, ...] = ()  # folded role terms the text gave this person
     offices: tuple[str, ...] = ()  # office keys held at the date or given by the text
     members: tuple[ActorRef, ...] = ()  # a coordination ("Russia and Ukraine"): the actors it joins
+    stems: frozenset[str] = frozenset()  # title_words.tsv stems of the person's titles (text and KB)
 
 
 _POS_NAMES: dict[int, str] = dict(_UPOS_NAMES)
@@ -1752,8 +1753,11 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
         # "the rebel leader", "a gang leader", "the opposition leader": the head of that side, not the
         # country's leader; the person named earlier with such a title, else the side alone
         for seen in reversed(ctx.seen) if ctx.d.keys[s.start] not in ("a", "an") else ():
-            if seen.kind == "person" and seen.actor.sector == side and term and any(
-                term in t for t in seen.titles
+            if (
+                seen.kind == "person"
+                and seen.actor.sector == side
+                and term
+                and any(term in t for t in seen.titles)
             ):
                 a = seen.actor
                 return ActorRef(a.code, a.sector, a.name, a.actor_id, "person"), seen.gender
@@ -1770,11 +1774,14 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
     specific = office not in (None, "other")
     # "the president", "Russia's president" point at someone; a bare "King" or "commander in chief" may not
     definite = s.start < s.role.start if s.role is not None else True
+    strong, weak = _office_words(s, kb)
     for seen in reversed(ctx.seen):
         if seen.kind != "person":
             continue
         if code and seen.actor.code != code:
             continue
+        if seen.stems and not (strong | (weak if office in _SHARED_OFFICES else frozenset())) <= seen.stems:
+            continue  # "the defence ministry spokesman" after a foreign ministry spokesperson: someone else
         if (specific and office in seen.offices) or (term and any(term in t for t in seen.titles)):
             a = seen.actor
             return ActorRef(a.code, a.sector, a.name, a.actor_id, "person"), seen.gender
@@ -1782,7 +1789,7 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
         code = ctx.context_code(sentence, skip=_targets_for(ctx.d, s, sector or "GOV"))
     if code and specific and office:
         term_held: OfficeTerm | None = (
-            kb.leader(code, ctx.date) if office == "leader" else kb.holder(code, office, ctx.date)
+            kb.leader(code, ctx.date) if office == "leader" else _single_holder(s, ctx, code, office)
         )
         if term_held is not None:
             p = kb.people[term_held.actor_id]
@@ -1790,6 +1797,67 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
     if code or sector:
         return ActorRef(code, sector), None
     return None, None
+
+
+# Offices a country fills with several people at once, some of whom the KB files under "other" (a defence
+# ministry spokesperson beside the foreign ministry's, a regional commander beside the chief of staff).
+_SHARED_OFFICES = frozenset({"spokesperson", "commander"})
+_HEAD_BREAKS = frozenset({"of", "in", "for"})
+_WORDS_KINDS = frozenset({"group_noun", "metonym", "org"})
+
+
+def _role_head(term: str) -> str:
+    """The head noun of a role term: the last word before "of"/"in"/"for", else the last word ("chief of
+    general staff" -> "chief", "commander in chief" -> "commander", "foreign ministry spokesman" ->
+    "spokesman")."""
+    words = term.split()
+    cut = next((k for k, w in enumerate(words) if w in _HEAD_BREAKS and k > 0), len(words))
+    return words[cut - 1] if words else ""
+
+
+def _office_words(s: _Structure, kb: KnowledgeBase) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems that say which of several co-holders a role nominal means (title_words.tsv), as (strong,
+    weak): strong from the body and the institution named before the role noun ("defence ministry
+    spokesman", "Kremlin spokesman", "White House press secretary"; an organisation that is itself the
+    holder's employer, "UN spokesman", gives the country, not a qualifier); weak from the role term's own
+    words besides its head noun ("foreign ministry spokesman", "press secretary")."""
+    role = _role_term(s, kb)
+    if role is None:
+        return frozenset(), frozenset()
+    head = kb.title_stems(_role_head(fold(role.term)))
+    giver = next((m for m in s.modifiers if m.kind != "group_noun" and m.entries and m.entries[0].code), None)
+    strong: set[str] = set()
+    for m in s.modifiers:
+        if m.kind not in _WORDS_KINDS or (m is giver and m.kind == "org"):
+            continue
+        strong |= kb.title_stems(" ".join(w for w in m.entries[0].surface) if m.entries else "")
+    weak = kb.title_stems(fold(role.term)) - head
+    return frozenset(strong - head), frozenset(weak - strong)
+
+
+def _single_holder(s: _Structure, ctx: _Context, code: str, office: str) -> OfficeTerm | None:
+    """The one holder of ``office`` for ``code`` on the date that the role nominal singles out, else None.
+
+    Co-holders (two foreign ministry spokespeople; for a spokesperson or commander also the "other" posts
+    whose title has the role's head noun, such as a defence ministry spokesperson) are told apart by the
+    words before the role noun, which every fitting title must contain; with several left, second-rank
+    posts ("Deputy Spokesperson") are passed over, then the role term's own words must fit too. A bare
+    "spokesman" of a country with two spokespeople names nobody."""
+    kb = ctx.kb
+    terms = kb.holders_at(code, office, ctx.date)
+    role = _role_term(s, kb)
+    head = kb.title_stems(_role_head(fold(role.term))) if role is not None else frozenset()
+    if office in _SHARED_OFFICES and head:
+        terms += [t for t in kb.holders_at(code, "other", ctx.date) if head <= kb.title_stems(t.title)]
+    if not terms:
+        return None
+    strong, weak = _office_words(s, kb)
+    terms = [t for t in terms if strong <= kb.title_stems(t.title)]
+    if len({t.actor_id for t in terms}) > 1:
+        terms = [t for t in terms if not kb.rank_title(t.title)] or terms
+    if len({t.actor_id for t in terms}) > 1:
+        terms = [t for t in terms if weak <= kb.title_stems(t.title)]
+    return terms[0] if len({t.actor_id for t in terms}) == 1 else None
 
 
 def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
@@ -2140,7 +2208,9 @@ def _resolve_one(s: _Structure, ctx: _Context) -> Mention | None:
             offices += (role.office,)
         if actor.actor_id in kb.people:
             titles += tuple(fold(o.title) for o in kb.people[actor.actor_id].offices_at(ctx.date))
-        seen = _Seen(s.start, sentence, "person", actor, gender, False, subject, titles, offices)
+        strong, weak = _office_words(s, kb) if s.role is not None else (frozenset(), frozenset())
+        stems = frozenset().union(strong, weak, *(kb.title_stems(t) for t in titles if t))
+        seen = _Seen(s.start, sentence, "person", actor, gender, False, subject, titles, offices, stems=stems)
         label = s.label if s.label in ("title", "honorific") else "PERSON"
     elif s.kind == "role":
         actor, gender = _resolve_role(s, ctx, sentence)

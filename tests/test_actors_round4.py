@@ -1,0 +1,75 @@
+"""Actor resolution defects of round 4, one rule per test, with sentences written for these tests: a role
+noun names an office holder only when the office and its qualifiers single one out; a KB person named
+before (or between, or after) their terms keeps the country but no office sector; "Jr." is never a surname;
+a place takes the country of the people the text names; a KB person's own country wins over the sentence
+context of their title; "the leader of the opposition" points back to an "opposition leader"."""
+
+from __future__ import annotations
+
+import eventwire
+from eventwire.records import ActorRef
+
+
+def actors(text: str, date: str, phrase: str) -> list[ActorRef | None]:
+    """The actor of every mention whose text is ``phrase``."""
+    return [m.actor for m in eventwire.extract(text, pub_date=date).mentions if m.text == phrase]
+
+
+def code_sector(text: str, date: str, phrase: str) -> list[tuple[str | None, str | None]]:
+    return [(a.code, a.sector) if a else (None, None) for a in actors(text, date, phrase)]
+
+
+def names(text: str, date: str, phrase: str) -> list[str | None]:
+    return [a.actor_id if a else None for a in actors(text, date, phrase)]
+
+
+# -- 1. several holders of one office: the qualifiers must single one out ------------------------------
+
+
+def test_defence_ministry_spokesman_is_not_the_foreign_ministry_one() -> None:
+    text = "A Chinese defence ministry spokesman told reporters on Thursday that the patrols would go on."
+    # an indefinite "a spokesman" is someone in the role, never a named holder
+    assert names(text, "2024-06-13", "A Chinese defence ministry spokesman") == [None]
+    text = "The Chinese defence ministry spokesman warned Manila against further patrols."
+    got = actors(text, "2024-06-13", "The Chinese defence ministry spokesman")
+    assert len(got) == 1 and got[0] is not None
+    assert (got[0].code, got[0].sector) == ("CHN", "MIL")
+    assert got[0].actor_id != "person:lin-jian" and got[0].actor_id != "person:mao-ning"
+    # the KB's defence ministry spokesperson of the date is the one the qualifiers single out
+    assert got[0].actor_id == "person:zhang-xiaogang"
+
+
+def test_foreign_ministry_spokesman_with_two_holders_is_the_ministry_only() -> None:
+    text = "The Chinese foreign ministry spokeswoman rejected the claims as groundless."
+    # Mao Ning and Lin Jian both spoke for the ministry in June 2024: neither is singled out
+    assert code_sector(text, "2024-06-13", "The Chinese foreign ministry spokeswoman") == [("CHN", "GOV")]
+    assert names(text, "2024-06-13", "The Chinese foreign ministry spokeswoman") == [None]
+
+
+def test_a_bare_spokesman_with_several_holders_gives_country_and_sector() -> None:
+    text = "The American spokesman said the air campaign against the militia would continue."
+    assert names(text, "2025-04-10", "The American spokesman") == [None]
+    assert code_sector(text, "2025-04-10", "The American spokesman") == [("USA", "GOV")]
+
+
+def test_a_qualifier_in_the_title_singles_out_one_holder() -> None:
+    text = "The Kremlin spokesman said Moscow had not received the proposal."
+    assert names(text, "2023-02-07", "The Kremlin spokesman") == ["person:dmitry-peskov"]
+    text = "The Pentagon spokesman said the carrier would stay in the region."
+    got = actors(text, "2025-04-10", "The Pentagon spokesman")
+    assert [(a.actor_id, a.sector) for a in got if a] == [("person:sean-parnell", "MIL")]
+
+
+def test_a_single_holder_still_answers_a_bare_role_noun() -> None:
+    text = "The Estonian foreign minister summoned the Russian envoy."
+    assert names(text, "2024-02-01", "The Estonian foreign minister") == ["person:margus-tsahkna"]
+
+
+def test_a_spokesman_named_earlier_is_not_the_other_ministrys() -> None:
+    text = (
+        "Lin Jian said Beijing would respond firmly. "
+        "The Chinese defence ministry spokesman later said the drills were routine."
+    )
+    got = actors(text, "2024-06-13", "The Chinese defence ministry spokesman")
+    assert got and got[0] is not None and got[0].actor_id != "person:lin-jian"
+    assert (got[0].code, got[0].sector) == ("CHN", "MIL")
