@@ -254,6 +254,10 @@ _RECIPROCAL_HEADS = frozenset(
 )
 # Curbs that, laid on a foreign party, are sanctions ("visa restrictions on officials", "a ban on imports").
 _CURB_NOUNS = frozenset({"restriction", "ban", "embargo", "curb"})
+# Office holders whose suspension is an administrative sanction ("suspended the foreign minister").
+_OFFICIAL_NOUNS = frozenset(
+    {"minister", "official", "judge", "governor", "mayor", "officer", "prosecutor", "lawmaker", "commander", "chief"}
+)
 # Open complements by which an offer or refusal is one to meet each other ("X and Y offered to meet").
 _MEETING_LEMMAS = frozenset({"meet", "talk", "negotiate", "confer"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CONSULT"})
@@ -2037,6 +2041,22 @@ class EventCoder:
             home_ok = not (demanded or mode == "cyber" or seized_thing or typ == "REQUEST" or refers_back)
             if place or home_ok:
                 tgt, paths["target"] = (place, "place") if place else (src[:1], "home")
+        if typ == "SANCTION" and entry.pattern == "suspend/V":
+            suspended = [o for o in cand.tok.children if o.dep_ == "dobj"]
+            whom = [m for o in suspended for m in _actors_at(o, self.index)]
+            if whom and all(_ref(m).sector == "MED" for m in whom):
+                # "suspended the BBC and Voice of America": censorship of media (CAMEO 1721), not a sanction
+                typ, mode, cameo, tgt, paths["target"] = "COERCE", "censor", "1721", whom, "dobj"
+                rule += " +media"
+            elif suspended and (
+                (whom and all(_ref(m).kind == "person" for m in whom))
+                or any(o.lemma_.lower() in _OFFICIAL_NOUNS for o in suspended)
+            ):
+                # "Dbeibah suspended Foreign Minister Najla Mangoush": an administrative sanction on an official
+                # (CAMEO 172), and "over a meeting with X" gives a reason, not a target
+                typ, mode, cameo = "COERCE", "restrict", "172"
+                tgt, paths["target"] = whom, "dobj" if whom else ""
+                rule += " +official"
         if (
             typ == "COERCE"
             and (
@@ -2752,24 +2772,25 @@ class EventCoder:
         return []
 
     def _place_of(self, tok: Token) -> list[Mention]:
-        """Country-coded places in the clause of ``tok`` ("in central Baghdad", "near the town of Samarra")."""
-        for t in tok.subtree:
-            places = ("in", "near", "outside", "at", "across")
-            if t.lemma_.lower() in _BORDER_NOUNS:
-                continue  # "near the Venezuelan border": on this side of it, not in Venezuela
-            if (
-                t.dep_ == "pobj"
-                and (t.head.lower_ in places or (t.head.lower_ == "of" and t.head.head.lower_ in places))
-                and not (_in_clause_of_other_verb(t, tok))
-            ):
-                found = [
-                    m
-                    for m in _actors_at(t, self.index)
-                    if m.label in ("GPE", "LOC", "FAC", "NORP")
-                    or (m.actor is not None and m.actor.kind == "place")
-                ]  # the actor layer knows a place the tagger called an ORG ("outside a police station in Quetta")
-                if _has_code(found):
-                    return found[:1]
+        """Country-coded places in the clause of ``tok`` ("in central Baghdad", "near the town of Samarra"); a
+        named place before a demonym ("outside Indian missions in Toronto" is in Canada)."""
+        places = ("in", "near", "outside", "at", "across")
+        for labels in (("GPE", "LOC", "FAC"), ("GPE", "LOC", "FAC", "NORP")):
+            for t in tok.subtree:
+                if t.lemma_.lower() in _BORDER_NOUNS:
+                    continue  # "near the Venezuelan border": on this side of it, not in Venezuela
+                if (
+                    t.dep_ == "pobj"
+                    and (t.head.lower_ in places or (t.head.lower_ == "of" and t.head.head.lower_ in places))
+                    and not (_in_clause_of_other_verb(t, tok))
+                ):
+                    found = [
+                        m
+                        for m in _actors_at(t, self.index)
+                        if m.label in labels or (m.actor is not None and m.actor.kind == "place")
+                    ]  # the actor layer knows a place the tagger called an ORG ("outside a police station in Quetta")
+                    if _has_code(found):
+                        return found[:1]
         return []
 
     def _preceding_actors(self, tok: Token) -> list[Mention]:
