@@ -520,6 +520,43 @@ _RETALIATION_THREAT = Entry(
     example="Hezbollah said the attack would not go unpunished.",
     basis="CAMEO 1.1b3 codebook 130 'Threaten': a promise of retaliation against whoever struck",
 )
+_DISMISSAL = Entry(
+    pattern="SAY ccomp:be>claim+false",
+    head="",
+    pos="V",
+    constraints=(),
+    type="REJECT",
+    mode=None,
+    cameo="120",
+    context=None,
+    scope="reported",
+    example="India said Canada's allegations were baseless.",
+    basis="CODING.md: a denial of an accusation is REJECT; CAMEO 1.1b3 codebook 120 'Reject'",
+)
+_CLAIM_MADE = Entry(
+    pattern="claim noun made by X",
+    head="",
+    pos="N",
+    constraints=(),
+    type="ACCUSE",
+    mode="allege",
+    cameo="112",
+    context=None,
+    scope="any",
+    example="India said the allegations made by Canada's prime minister were baseless.",
+    basis="CAMEO 1.1b3 codebook 112 'Accuse': allegations the text says a party made",
+)
+# Nouns for a claim against someone, and words that call it false ("said the allegations were baseless").
+_CLAIM_NOUNS = frozenset(
+    {"allegation", "accusation", "claim", "charge", "report", "assertion", "statement", "story", "rumour", "rumor"}
+)
+_FALSEHOOD = frozenset(
+    {
+        "baseless", "false", "untrue", "groundless", "unfounded", "fabrication", "fabricated", "lie", "lies",
+        "absurd", "nonsense", "fake", "propaganda", "ridiculous", "preposterous", "slander", "smear",
+        "misinformation", "disinformation", "fiction", "invention", "inaccurate", "wrong",
+    }
+)  # fmt: skip
 _DIRECTIVE = Entry(
     pattern="ask|tell|order|instruct dobj xcomp",
     head="",
@@ -635,6 +672,25 @@ def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
             return False
         cand.used.add(found.i)
     return True
+
+
+def _dismissed_claim(clause: Token) -> Token | None:
+    """The claim noun of "(said) the allegations were baseless", "the report was a fabrication": a copula clause
+    whose subject is a claim and whose predicate calls it false; else None."""
+    if clause.lemma_.lower() != "be":
+        return None
+    claim = next((c for c in clause.children if c.dep_ == "nsubj" and c.lemma_.lower() in _CLAIM_NOUNS), None)
+    verdict = [
+        t
+        for c in clause.children
+        if c.dep_ in ("acomp", "attr")
+        for t in [c, *(x for x in c.children if x.dep_ == "conj")]
+    ]
+    if claim is None or not any(t.lemma_.lower() in _FALSEHOOD for t in verdict):
+        return None
+    if any(c.dep_ == "neg" for c in clause.children):
+        return None  # "said the claims were not baseless"
+    return claim
 
 
 def _unanswered(clause: Token) -> bool:
@@ -1343,6 +1399,9 @@ class EventCoder:
                 if _unanswered(c):
                     out.extend(self._unanswered_threat(tok, c, sent, para))
                     continue
+                if _dismissed_claim(c) is not None:
+                    out.extend(self._dismissal(tok, c, sent, para))
+                    continue
                 demand = any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)
                 objects = {o.lemma_.lower() for o in c.children if o.dep_ == "dobj"}
                 penalty = c.lemma_.lower() in _PENALTY_VERBS and (
@@ -1418,6 +1477,55 @@ class EventCoder:
                     0.5,
                     f"{entry.pattern} ; source=nsubj ; target=dobj" + _span_note(source, target, sent),
                     pool=source + target,
+                )
+            )
+        return out
+
+    def _dismissal(self, say: Token, clause: Token, sent: Span, para: int) -> list[Event]:
+        """ "India said the allegations made by Trudeau were baseless": the speaker rejects the claim of its
+        author, named in the claim's phrase ("made by X", "X's claims") or the last to accuse the speaker's side;
+        an author named in the phrase also made the accusation."""
+        claim = _dismissed_claim(clause)
+        speaker = [m for t in _subject_tokens(say)[0] for m in _actors_at(t, self.index)]
+        if claim is None or not speaker:
+            return []
+        named: list[Mention] = []
+        for c in claim.children:
+            if c.dep_ == "poss" or (c.dep_ == "compound" and _is_name(c)):
+                named.extend(_actors_at(c, self.index))
+            elif c.dep_ in ("acl", "prep"):
+                for a in c.subtree:
+                    if a.dep_ == "pobj" and a.head.dep_ == "agent" or (a.dep_ == "pobj" and a.head.lower_ == "by"):
+                        named.extend(_actors_at(a, self.index))
+        named = [m for m in named if not self._same_side([m], speaker)]
+        author = named or self._accuser(speaker)
+        negated, hypothetical, future = self._flags_of(say)
+        out: list[Event] = []
+        for entry, src, tgt in (
+            (_DISMISSAL, speaker, author),
+            *([(_CLAIM_MADE, named, speaker)] if named else []),
+        ):
+            cand = _Cand(say if entry is _DISMISSAL else claim, entry)
+            date, basis = self._date(cand, sent, para)
+            out.append(
+                self._event(
+                    entry.type,
+                    entry.mode,
+                    entry.cameo,
+                    [_ref(m) for m in src],
+                    [_ref(m) for m in tgt],
+                    cand,
+                    sent,
+                    date,
+                    basis,
+                    negated,
+                    hypothetical,
+                    future,
+                    _ref(speaker[0]) if entry is _DISMISSAL else None,
+                    0.5,
+                    f"{entry.pattern} ; source={'speaker' if entry is _DISMISSAL else 'claim>by'}"
+                    f" ; target={'claim-author' if entry is _DISMISSAL else 'speaker'}" + _span_note(src, tgt, sent),
+                    pool=speaker + author,
                 )
             )
         return out
