@@ -73,3 +73,49 @@ def test_a_spokesman_named_earlier_is_not_the_other_ministrys() -> None:
     got = actors(text, "2024-06-13", "The Chinese defence ministry spokesman")
     assert got and got[0] is not None and got[0].actor_id != "person:lin-jian"
     assert (got[0].code, got[0].sector) == ("CHN", "MIL")
+
+
+# -- 2. a KB person out of office on the date: their country, no office sector -------------------------
+
+
+def test_a_person_named_before_their_first_term_has_no_office_sector() -> None:
+    text = "Margus Tsahkna criticised the coalition's tax plans on Monday."
+    assert code_sector(text, "2020-03-01", "Margus Tsahkna") == [("EST", None)]  # foreign minister from 2023
+    assert code_sector(text, "2024-03-01", "Margus Tsahkna") == [("EST", "GOV")]
+
+
+def test_before_during_between_and_after_terms() -> None:
+    text = "Kaja Kallas spoke to students in Tartu about the war."
+    assert code_sector(text, "2019-05-01", "Kaja Kallas") == [("EST", None)]  # before: prime minister 2021
+    assert code_sector(text, "2022-05-01", "Kaja Kallas") == [("EST", "GOV")]  # during
+    assert code_sector(text, "2024-09-15", "Kaja Kallas") == [("EST", None)]  # between her two posts
+    assert code_sector(text, "2025-05-01", "Kaja Kallas") == [("EU", "IGO")]  # EU foreign policy chief
+
+
+def test_out_of_office_a_person_keeps_their_country_not_an_organisations_code() -> None:
+    # Borrell's nearest terms are EU posts (European Parliament before, High Representative after): out of
+    # office he is a Spanish politician, not the EU
+    text = "Josep Borrell told a radio station that the war would be long."
+    assert code_sector(text, "2025-06-01", "Josep Borrell") == [("ESP", None)]
+    assert code_sector(text, "2001-06-01", "Josep Borrell") == [("ESP", None)]
+    assert code_sector(text, "2022-06-01", "Josep Borrell") == [("EU", "IGO")]
+
+
+def test_a_current_title_in_the_text_still_counts_before_the_first_term() -> None:
+    text = "Estonian lawmaker Margus Tsahkna criticised the coalition's tax plans."
+    assert code_sector(text, "2020-03-01", "Estonian lawmaker Margus Tsahkna") == [("EST", "LEG")]
+    text = "Former minister Margus Tsahkna criticised the coalition's tax plans."
+    assert code_sector(text, "2020-03-01", "Former minister Margus Tsahkna") == [("EST", None)]
+
+
+def test_a_party_named_after_the_name_places_someone_out_of_office() -> None:
+    # Chapo became president on 2025-01-15; before that the text places him in his party
+    text = "Daniel Chapo of the ruling Frelimo party thanked voters in Maputo."
+    assert code_sector(text, "2024-10-20", "Daniel Chapo") == [("MOZ", "PTY")]
+    assert code_sector(text, "2025-03-01", "Daniel Chapo") == [("MOZ", "GOV")]
+    # someone the KB does not know
+    text = "Sipho Ndlovu of the ANC said the coalition talks had stalled."
+    assert code_sector(text, "2024-06-10", "Sipho Ndlovu") == [("ZAF", "PTY")]
+    # a former holder stays without a sector: the party does not make him speak for it
+    text = "Former foreign minister Urmas Reinsalu of the Isamaa party criticised the budget."
+    assert code_sector(text, "2024-06-10", "Former foreign minister Urmas Reinsalu") == [("EST", None)]

@@ -15,7 +15,7 @@ import csv
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -107,9 +107,13 @@ class Person:
         held = [o for o in self.offices if o.active(date)]
         return sorted(held, key=lambda o: _office_rank(o.office))
 
-    def ref_at(self, date: str | None, fallback: ActorRef | None = None) -> ActorRef:
+    def ref_at(
+        self, date: str | None, fallback: ActorRef | None = None, countries: Container[str] = ()
+    ) -> ActorRef:
         """The person as an actor on ``date``: code and sector of the office then held; else the title or
-        context the text gives (``fallback``); else the office nearest in time."""
+        context the text gives (``fallback``); else the office nearest in time, before or after the date,
+        with the code of the nearest term in one of ``countries`` where there is one (out of office a
+        former EU or UN official is a politician of their own country, not the organisation)."""
         held = self.offices_at(date)
         if held:
             return ActorRef(held[0].code, held[0].sector, self.name, self.actor_id, "person")
@@ -117,7 +121,9 @@ class Person:
             return ActorRef(fallback.code, fallback.sector, self.name, self.actor_id, "person")
         if self.offices:
             near = min(self.offices, key=lambda o: o.distance(date))
-            return ActorRef(near.code, near.sector, self.name, self.actor_id, "person")
+            home = [o for o in self.offices if o.code in countries]
+            code = min(home, key=lambda o: o.distance(date)).code if home else near.code
+            return ActorRef(code, near.sector, self.name, self.actor_id, "person")
         return ActorRef(None, None, self.name, self.actor_id, "person")
 
 

@@ -1632,7 +1632,7 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
     if person is not None:
         # The office held on the date, else the country the title states, else the nearest office; the
         # context country only for someone the KB cannot place.
-        ref = person.ref_at(ctx.date, _title_ref(s, kb, ctx, use_context=False))
+        ref = person.ref_at(ctx.date, _title_ref(s, kb, ctx, use_context=False), kb.countries)
         if s.igo_title and title is not None and title.code:  # the apposition says whom they speak for
             ref = ActorRef(title.code, "IGO", ref.name, ref.actor_id, "person")
         if ref.code is None and title is not None:
@@ -1642,21 +1642,48 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
         if not person.offices_at(ctx.date) and (
             former or (_out_of_office(person, ctx.date) and not current_title)
         ):
-            ref = ActorRef(ref.code, None, ref.name, ref.actor_id, "person")
+            party = _party_of(s, ctx) if not former else None
+            ref = ActorRef(party.code if party else ref.code, party.sector if party else None, ref.name,
+                           ref.actor_id, "person")  # fmt: skip
         return ref, how, person.gender or gender
     sector = title.sector if title is not None and not former else None
+    party = _party_of(s, ctx) if title is None else None
+    if party is not None:  # "Lindiwe Mokoena of the ANC": a politician of that party
+        title = ActorRef(party.code, party.sector)
+        sector = party.sector
     ref = ActorRef(title.code if title else None, sector, name_text, f"new:{_slug(name_text)}", "person")
     if gender is None and s.head.end - s.head.start > 1:  # "Maria Kowalski": the given name's gender
         gender = kb.first_names.get(d.keys[s.head.start])
     return ref, how, gender
 
 
+_PARTY_SECTORS = frozenset({"PTY", "OPP"})
+_PARTY_WORDS = frozenset({"the", "ruling", "governing", "main", "opposition", "party", "'s"})
+
+
+def _party_of(s: _Structure, ctx: _Context) -> ActorRef | None:
+    """The party a name is placed in right after it ("Daniel Chapo of the ruling Frelimo party", "X of the
+    ANC"): the party's code and sector, for someone who holds no office on the date."""
+    d, k = ctx.d, s.end
+    if k >= d.n or d.keys[k] != "of":
+        return None
+    k += 1
+    while k < d.n and d.keys[k] in _PARTY_WORDS and k - s.end < 4:
+        k += 1
+    party = ctx.struct_at.get(k) or (ctx.struct_at.get(k - 1) if d.keys[k - 1] == "the" else None)
+    if party is None or party.kind != "simple" or party.head.kind != "org":
+        return None
+    ref = _peek(ctx, party)
+    return ref if ref is not None and ref.code and ref.sector in _PARTY_SECTORS else None
+
+
 def _out_of_office(p: Person, date: str | None) -> bool:
-    """True when every office term of ``p`` in the KB ended before ``date`` ("Imran Khan" in 2023): the
+    """True when no office term of ``p`` in the KB covers ``date``: after every term ("Imran Khan" in
+    2023), before the first ("Margus Tsahkna" in 2020, foreign minister from 2023) or between two. The
     person keeps the country but speaks for no government. Undated text says nothing about this."""
     if not p.offices or date is None:
         return False
-    return all(o.end is not None and o.end < date for o in p.offices)
+    return not p.offices_at(date)
 
 
 def _ever_held(p: Person, office: str) -> bool:
