@@ -2523,10 +2523,18 @@ class EventCoder:
 
     def _first_striker(self, src: list[Mention]) -> list[Mention]:
         """The source of the latest earlier attack, coercion or sanction (within the last few sentences) by
-        another side than ``src``: whom a vow of retaliation is aimed at."""
+        another side than ``src``, or the party ``src``'s side last accused: whom a vow of retaliation is aimed
+        at."""
         for n, event in reversed(self._done):
             if self.n_sent - n > _ANAPHORA_SENTENCES:
                 break
+            if event.type == "ACCUSE" and event.target:
+                # "Phnom Penh accused the Thai air force of bombing villages": the attacker by the threatener's account
+                accuser = [self._by_span[sp] for sp in event.source_spans if sp in self._by_span]
+                accused = [self._by_span[sp] for sp in event.target_spans if sp in self._by_span]
+                if accuser and accused and self._same_side(accuser, src) and not self._same_side(accused, src):
+                    return accused
+                continue
             if event.type not in ("ASSAULT", "COERCE", "SANCTION") or not event.source:
                 continue
             found = [self._by_span[sp] for sp in event.source_spans if sp in self._by_span]
@@ -2554,8 +2562,8 @@ class EventCoder:
         lemma = obj.lemma_.lower()
         named = [e for e in recent if lemma in self._trigger_lemmas(e)]
         for event in named + [e for e in recent if e not in named]:
-            if not event.source:
-                continue
+            if not any(a.code for a in event.source):
+                continue  # "troops would pull back": no one to point back to
             found = [self._by_span[s] for s in event.source_spans if s in self._by_span]
             if not found or self._same_side(found, src):
                 continue  # one's own act; "the opposition condemned the raid" by the state's forces counts
