@@ -119,3 +119,37 @@ def test_a_party_named_after_the_name_places_someone_out_of_office() -> None:
     # a former holder stays without a sector: the party does not make him speak for it
     text = "Former foreign minister Urmas Reinsalu of the Isamaa party criticised the budget."
     assert code_sector(text, "2024-06-10", "Former foreign minister Urmas Reinsalu") == [("EST", None)]
+
+
+# -- 3. "Jr." is never a surname ------------------------------------------------------------------------
+
+
+def test_jr_is_never_a_surname_alias() -> None:
+    from eventwire.actors import load_kb
+
+    kb = load_kb()
+    assert "jr." not in kb.surnames and "jr" not in kb.surnames
+    assert "person:ferdinand-marcos-jr" in kb.surnames["marcos"]
+    assert "person:charles-q-brown-jr" in kb.surnames["brown"]
+    text = "General Charles Q. Brown Jr. toured the base. Jr. was written on a sign by the gate."
+    assert [a.actor_id for a in actors(text, "2024-01-10", "Jr.") if a] == []
+
+
+def test_a_surname_after_a_name_with_jr_links_to_that_name() -> None:
+    text = (
+        "Ferdinand Marcos Jr. met the Japanese premier in Tokyo. Marcos said the sea dispute was unresolved."
+    )
+    assert names(text, "2023-02-10", "Marcos") == ["person:ferdinand-marcos-jr"]
+    text = (
+        "Senator Walter Pemberton Jr. criticised the budget on Monday. "
+        "Pemberton said the cuts would hurt farmers."
+    )
+    assert names(text, "2024-01-10", "Pemberton") == ["new:walter-pemberton-jr"]
+    assert code_sector(text, "2024-01-10", "Pemberton") == [(None, "LEG")]
+
+
+def test_marcos_alone_is_whichever_marcos_held_office_on_the_date() -> None:
+    text = "Marcos told the assembly that the economy would recover."
+    assert names(text, "1981-03-01", "Marcos") == ["person:ferdinand-marcos"]
+    assert names(text, "2023-03-01", "Marcos") == ["person:ferdinand-marcos-jr"]
+    assert code_sector(text, "2023-03-01", "Marcos") == [("PHL", "GOV")]

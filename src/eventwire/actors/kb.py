@@ -387,7 +387,7 @@ class KnowledgeBase:
         names: set[str] = set()
         for p in self.people.values():
             for n in (p.name, *p.aliases):
-                names.add(n.split()[-1])
+                names.add(name_words(n)[-1])
         return names
 
     def repair(self, text: str) -> str:
@@ -595,8 +595,8 @@ def _load_people(kb: KnowledgeBase, b: _Builder, people: Path, offices: Path | N
                 continue
             b.add(n, "person", "name" if n == p.name else "alias", actor_id=p.actor_id, gender=p.gender,
                   case=CASE_TITLE)  # fmt: skip
-            last = n.split()[-1]
-            if _surname_like(last) and fold(last) not in given:
+            last = name_words(n)[-1]
+            if _surname_like(last) and fold(last) not in given and len(name_words(n)) > 1:
                 surnames[fold(last)].add(p.actor_id)
     kb.surnames = {k: sorted(v) for k, v in surnames.items()}
 
@@ -625,7 +625,7 @@ def _given_name_words(p: Person) -> frozenset[str]:
     >>> sorted(_given_name_words(Person("p", "Dilma Rousseff", ("Rousseff", "Dilma"), "f")))
     []
     """
-    forms = [n.split() for n in (p.name, *p.aliases) if len(n.split()) > 1]
+    forms = [name_words(n) for n in (p.name, *p.aliases) if len(name_words(n)) > 1]
     one_word = {fold(n) for n in (p.name, *p.aliases) if len(n.split()) == 1}
     hyphenated: set[str] = set()
     for words in forms:
@@ -646,6 +646,31 @@ def _given_name_words(p: Person) -> frozenset[str]:
 
 
 _ROMAN = frozenset("IVXL")
+# Generational suffixes written after a surname ("Ferdinand Marcos Jr.", "Charles Q. Brown Jr."): part of
+# the full name, never a name by themselves.
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "jnr", "jnr.", "snr", "snr."})
+
+
+def is_name_suffix(word: str) -> bool:
+    """True for a generational suffix or regnal number after a name ("Jr.", "Sr", "II", "III").
+
+    >>> is_name_suffix("Jr."), is_name_suffix("III"), is_name_suffix("Brown")
+    (True, True, False)
+    """
+    return fold(word) in _NAME_SUFFIXES or (bool(word) and set(word) <= _ROMAN)
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name without trailing generational suffixes or regnal numbers: its last word is the
+    surname ("Ferdinand Marcos Jr." -> [..., "Marcos"]; a name that is all suffix stays as it is).
+
+    >>> name_words("Charles Q. Brown Jr.")
+    ['Charles', 'Q.', 'Brown']
+    """
+    words = name.split()
+    while len(words) > 1 and is_name_suffix(words[-1]):
+        words.pop()
+    return words
 
 
 def _surname_like(word: str, min_len: int = 3) -> bool:

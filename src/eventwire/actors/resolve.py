@@ -62,6 +62,8 @@ from eventwire.actors.kb import (
     Person,
     RoleTerm,
     fold,
+    is_name_suffix,
+    name_words,
 )
 from eventwire.records import ActorRef, Mention
 
@@ -417,6 +419,8 @@ def _name_atoms(
                 break
         while end > start and d.keys[end - 1] in _POSSESSIVE | {"-", ","}:
             end -= 1
+        if all(is_name_suffix(d.text[k]) for k in range(start, end)):
+            continue  # a lone "Jr." or "III" is no one's name
         if end - start == 1 and (
             d.acronym_like(start) or _unsupported_place_surname(d, kb, start, title_ends, kb_people)
         ):
@@ -435,11 +439,11 @@ def _name_atoms(
     first_seen: dict[str, int] = {}
     for a in atoms:
         if a.end - a.start > 1:
-            first_seen.setdefault(d.keys[a.end - 1], a.end)
+            first_seen.setdefault(_surname_key(" ".join(d.text[a.start : a.end])), a.end)
     # Surnames of KB people named in full somewhere in the article count even where the tagger misreads
     # them as common nouns (a headline's "Trump's taxes").
     named = {
-        fold(kb.people[e.actor_id].name.split()[-1])
+        _surname_key(kb.people[e.actor_id].name)
         for a in kb_people
         for e in a.entries
         if e.actor_id in kb.people
@@ -1578,7 +1582,9 @@ def _slug(name: str) -> str:
 
 
 def _surname_key(name: str) -> str:
-    return fold(name.split()[-1]) if name.split() else ""
+    """The folded surname of a name: its last word before any "Jr."/"Sr."/"III" ("Robert Calloway Jr.")."""
+    words = name_words(name)
+    return fold(words[-1]) if words else ""
 
 
 def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | None]:
@@ -1710,7 +1716,7 @@ def _pick_person(
         return cands[0]
     in_office = [p for p in cands if p.offices_at(ctx.date)]
     if strict and not in_office and ctx.date is not None:
-        cands = [p for p in cands if not ctx.kb.is_english_word(p.name.split()[-1])]
+        cands = [p for p in cands if not ctx.kb.is_english_word(name_words(p.name)[-1])]
         if not cands:
             return None
     if title is not None and title.code:
