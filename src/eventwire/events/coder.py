@@ -83,7 +83,9 @@ _CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "suspicion"})
 # Arrests (not sentences) whose "for doing X" states the arresting side's accusation.
 _ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "hold"})
 # Fighting words that name a two-sided fight: "X clashed with Y" is an ASSAULT each way.
-_RECIPROCAL_FIGHTING = frozenset({"clash", "skirmish", "fighting", "battle", "firefight", "gunbattle"})
+_RECIPROCAL_FIGHTING = frozenset(
+    {"clash", "skirmish", "fighting", "battle", "firefight", "gunbattle", "exchange", "trade"}
+)  # "exchanged fire with", "traded fire": each side fires at the other
 # Participles by which a vehicle or convoy hit in an attack names whom it carried ("a plane carrying ...").
 _CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "bring", "take"})
 # Objects that make a concession one to another party's demands ("met their demands").
@@ -97,6 +99,13 @@ _MOTION_VERBS = frozenset(
     {"return", "come", "arrive", "travel", "go", "head", "fly", "gather", "convene", "meet"}
 )
 # Verbs of helping whose open complement, when it is an event itself, is the act asserted ("helped support").
+# Readiness to do these is a readiness to use force ("ready to respond if needed"): a threat (CAMEO 138).
+_FORCE_VERBS = frozenset({"respond", "retaliate", "fight", "strike", "hit", "attack", "intervene"})
+# Readiness to do these, or defending land, is a stance, not an event ("ready to defend the island").
+_GUARD_VERBS = frozenset({"defend", "protect", "act"})
+_LAND_NOUNS = frozenset(
+    {"territory", "land", "sovereignty", "border", "homeland", "mile", "inch", "soil", "island", "country"}
+)
 # Verbs of promising whose infinitive is their content, even when the parser attaches it as an adverbial
 # clause ("vowed on Sunday to avenge the soldiers' deaths").
 _PLEDGE_VERBS = frozenset({"vow", "pledge", "promise", "swear", "threaten"})
@@ -215,6 +224,9 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 # Heads of predicates that relate their coordinated subjects to each other ("X and Y agreed", "signed a pact").
 _RECIPROCAL_HEADS = frozenset(
     {
+        "clash",
+        "skirmish",
+        "trade",
         "agree",
         "agreement",
         "sign",
@@ -1481,6 +1493,28 @@ class EventCoder:
             )
         return out
 
+    @staticmethod
+    def _readied_act(cand: _Cand) -> str | None:
+        """The act a readiness or defence is about: the infinitive of "ready/prepared/willing to ...", or
+        "defend" itself when its object is land ("defend every square mile of its territory")."""
+        def land_only(verb: Token) -> bool:
+            objects = [o for o in verb.children if o.dep_ == "dobj"]
+            return all(any(t.lemma_.lower() in _LAND_NOUNS for t in o.subtree) for o in objects)
+
+        tok = cand.tok
+        lemma = tok.lemma_.lower()
+        if lemma in _GUARD_VERBS and cand.entry.pos == "V":
+            has_object = any(o.dep_ == "dobj" for o in tok.children)
+            return lemma if has_object and land_only(tok) else None
+        if cand.entry.pos != "A" or lemma not in ("ready", "prepared", "willing"):
+            return None
+        act = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if act is None:
+            return None
+        if act.lemma_.lower() in _GUARD_VERBS and not land_only(act):
+            return None  # "ready to defend Ukraine": support for a party
+        return act.lemma_.lower()
+
     def _dismissal(self, say: Token, clause: Token, sent: Span, para: int) -> list[Event]:
         """ "India said the allegations made by Trudeau were baseless": the speaker rejects the claim of its
         author, named in the claim's phrase ("made by X", "X's claims") or the last to accuse the speaker's side;
@@ -1973,6 +2007,14 @@ class EventCoder:
             # "vowed that the strikes would not go unanswered": a promise to hit back
             typ, mode, cameo = "THREATEN", None, "130"
             rule += " +unanswered"
+        if typ in ("AGREE", "SUPPORT"):
+            readied = self._readied_act(cand)
+            if readied in _GUARD_VERBS:
+                return []  # "ready to defend the island", "would defend its territory": a stance, no event
+            if readied in _FORCE_VERBS:
+                # "ready to respond if needed", "prepared to strike": a readiness to use force is a threat
+                typ, mode, cameo = "THREATEN", "violence", "138"
+                rule += f" +force:{readied}"
         reported_by: ActorRef | None = None
         demand_flags: tuple[bool, bool, bool] | None = None
         if speaker:
@@ -2245,8 +2287,10 @@ class EventCoder:
             # "threatened to strike unless Israel rescinded ...", "warned that Minsk could cut off gas if Brussels
             # went further": the party the condition names
             cond = self._condition_subject(cand.tok) or self._condition_subject(_clause_verb(cand))
-            if cond:
+            if cond and not self._same_side(cond, src):
                 tgt, paths["target"] = cond, "condition-subject"
+        if " +force:" in rule and not _has_code(tgt):
+            return []  # "ready to respond if needed" with no adversary in view: a posture, not a threat
         if typ == "COERCE" and mode == "arrest" and src and self._charged(cand.tok):
             # "jailed them on charges of treason", "arrested for collaborating with Israel": an accusation too
             derived_charge = True
@@ -2569,7 +2613,7 @@ class EventCoder:
                 continue  # one's own act; "the opposition condemned the raid" by the state's forces counts
             if event.type == "ACCUSE" and own and not any(a.code in own for a in event.target):
                 continue  # "rejected the accusations": accusations made against the rejecter
-            return found + self._counterparts(event, recent)
+            return found + [m for m in self._counterparts(event, recent) if not self._same_side([m], src)]
         return []
 
     def _counterparts(self, event: Event, recent: list[Event]) -> list[Mention]:
@@ -3223,8 +3267,8 @@ class EventCoder:
             if typ == "CONSULT":
                 return [([s[0]], [s[1]])]
             if (typ == "RETREAT" and mode == "ceasefire") or (
-                mutual and (typ in _MUTUAL_TYPES or typ == "RETREAT")
-            ):
+                mutual and (typ in _MUTUAL_TYPES or typ in ("RETREAT", "ASSAULT"))
+            ):  # "Indian and Chinese troops clashed": each side used force against the other
                 return [([s[0]], [s[1]]), ([s[1]], [s[0]])]
         return [(s, t)]
 
