@@ -153,3 +153,23 @@ def test_marcos_alone_is_whichever_marcos_held_office_on_the_date() -> None:
     assert names(text, "1981-03-01", "Marcos") == ["person:ferdinand-marcos"]
     assert names(text, "2023-03-01", "Marcos") == ["person:ferdinand-marcos-jr"]
     assert code_sector(text, "2023-03-01", "Marcos") == [("PHL", "GOV")]
+
+
+# -- 4. a place takes the country of the people the text names ------------------------------------------
+
+
+def test_a_town_is_read_in_the_country_of_the_person_named() -> None:
+    # "Ningi" is a town in Nigeria and one in Australia; Musa was Nigeria's chief of defence staff
+    text = "Christopher Musa inspected the barracks in Ningi on Saturday."
+    assert code_sector(text, "2024-06-01", "Ningi") == [("NGA", None)]
+    assert code_sector("Soldiers inspected the barracks in Ningi on Saturday.", "2024-06-01", "Ningi") == [
+        ("AUS", None)
+    ]
+
+
+def test_a_name_known_only_as_a_town_elsewhere_is_no_place_in_that_country() -> None:
+    # the towns table knows "Borno" only as a village in Italy (the Nigerian state is not in the gazetteer)
+    text = "Christopher Musa visited the troops in Borno."
+    ms = eventwire.extract(text, pub_date="2024-06-01").mentions
+    assert not [m for m in ms if m.actor is not None and m.actor.code in ("ITA", "DEU")]
+    assert code_sector(text, "2024-06-01", "the troops") == [("NGA", "MIL")]

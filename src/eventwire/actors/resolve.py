@@ -545,9 +545,29 @@ def _reads_as_place(d: _Doc, i: int) -> bool:
     return i + 2 < d.n and d.keys[i + 1] == "," and d.ent_label[i + 2] in ("GPE", "LOC")
 
 
-def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Atom]) -> list[_Atom]:
+def _person_countries(atoms: list[_Atom], kb: KnowledgeBase, date: str | None) -> Counter[str]:
+    """The countries of the KB people the text names, as of ``date`` (the country of the office held then,
+    else of the nearest term): "Christopher Musa" gives Nigeria."""
+    codes: Counter[str] = Counter()
+    for a in atoms:
+        if a.kind != "person" or not a.entries:
+            continue
+        person = kb.people.get(a.entries[0].actor_id or "")
+        if person is None:
+            continue
+        code = person.ref_at(date, countries=kb.countries).code
+        if code in kb.countries:
+            codes[code] += 1
+    return codes
+
+
+def _place_atoms(
+    d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Atom], date: str | None = None
+) -> list[_Atom]:
     """Cities and regions the KB does not know ("Samarra", "Darfur"): a place gives its country to the
-    people and groups around it ("Darfur rebels", "police" in a story from Cizre)."""
+    people and groups around it ("Darfur rebels", "police" in a story from Cizre). The countries the text
+    names, its KB people's included, decide between namesakes, and a name the gazetteer lacks is read as a
+    small town only in one of them ("Christopher Musa visited the troops in Borno": not Borno, Italy)."""
     if kb.places is None:
         return []
     from eventwire.geo import PlaceContext
@@ -562,6 +582,8 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
         and not _seat(d, a)
         and not _stance(d, a)
     )
+    codes += _person_countries(atoms, kb, date)
+    known = frozenset(codes)
     # The article's most named country is weak evidence (one mention may make it): it decides between
     # comparable namesakes (Hyderabad in Pakistan) but does not turn a world city into a small town of that
     # country (Geneva, Switzerland stays Geneva in a story about Washington).
@@ -580,7 +602,7 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
             or _gazetteer_knows(kb, d.text[e.start])
         ):
             continue  # a place the gazetteer has by this very name ("in Alaska") resolves as before
-        code = _framed_town(d, kb, e.start, e.end, top)
+        code = _framed_town(d, kb, e.start, e.end, top, known)
         if code is None:
             continue
         entry = Entry("place", "name", CASE_ANY, tuple(d.text[e.start : e.end]), code=code)
@@ -598,9 +620,12 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
         atom = _Atom(start, e.end, "place", label=e.label_)
         if _dateline(d, atom):
             continue
-        place = kb.places.resolve(d.full_text[d.idx[start] : doc_char_end(d, e.end)], context)
+        name = d.full_text[d.idx[start] : doc_char_end(d, e.end)]
+        place = kb.places.resolve(name, context)
         if place is None or place.country is None or place.kind == "sea":
             continue
+        if known and place.country not in known and fold(place.name) != fold(name):
+            continue  # another name of a place in a country the text never names ("Borno": Borna, Germany)
         if e.label_ in ("FAC", "ORG") and (place.kind != "city" or place.population < _FAC_CITY_POPULATION):
             continue  # the small parser calls some big cities facilities or organisations ("shelled Kharkiv")
         if (
@@ -621,7 +646,7 @@ def _place_atoms(d: _Doc, kb: KnowledgeBase, taken: list[bool], atoms: list[_Ato
             continue
         if (i > 0 and d.pos[i - 1] == "PROPN") or (i + 1 < d.n and d.pos[i + 1] == "PROPN"):
             continue
-        code = _framed_town(d, kb, i, i + 1, top)
+        code = _framed_town(d, kb, i, i + 1, top, known)
         if code is not None:
             entry = Entry("place", "name", CASE_ANY, (d.text[i],), code=code)
             out.append(_Atom(i, i + 1, "place", [entry], label="GPE"))
@@ -715,10 +740,19 @@ def _place_frame(d: _Doc, start: int, end: int, objects: bool = False) -> bool:
     return objects and d.dep[i] == "dobj" and d.pos[d.head[i]] == "VERB"
 
 
-def _framed_town(d: _Doc, kb: KnowledgeBase, start: int, end: int, context: str | None) -> str | None:
+def _framed_town(
+    d: _Doc,
+    kb: KnowledgeBase,
+    start: int,
+    end: int,
+    context: str | None,
+    known: frozenset[str] = frozenset(),
+) -> str | None:
     """The country of the town a place-framed name names, or None: a gazetteer city of that very name
     (15,000 people or more), else a GeoNames town of 1,000 or more of that name, else a gazetteer city or a
-    town with that alternate name ("Lugansk"); the article's main country decides between namesakes."""
+    town with that alternate name ("Lugansk"); the article's main country decides between namesakes. With
+    ``known`` (the countries the text names), the small towns and alternate names count only in those
+    countries: a Nigerian story's "Borno" is not a village of that name in Italy."""
     text = d.full_text[d.idx[start] : doc_char_end(d, end)]
     key = fold(text)
     places = kb.places
@@ -731,11 +765,16 @@ def _framed_town(d: _Doc, kb: KnowledgeBase, start: int, end: int, context: str 
     if exact:
         place = places.choose(exact, ctx)
         return str(place.country) if place is not None and place.country else None
-    towns = kb.towns(text)
+    towns = [t for t in kb.towns(text) if not known or t[0] in known]
     for pool in ([t for t in towns if t[2]], None, [t for t in towns if not t[2]]):
         if pool is None:  # the gazetteer's alternate names
             place = places.resolve(text, ctx)
-            if place is not None and place.country and place.kind == "city":
+            if (
+                place is not None
+                and place.country
+                and place.kind == "city"
+                and (not known or place.country in known)
+            ):
                 return str(place.country)
             continue
         if pool:
@@ -1410,6 +1449,8 @@ class _Context:
     sentence_codes: dict[int, Counter[str]] = field(default_factory=dict)
     sentence_places: dict[int, set[str]] = field(default_factory=dict)  # countries of places named there
     doc_codes: Counter[str] = field(default_factory=Counter)
+    # countries of the KB people named in each sentence: the last resort of a bare group noun's country
+    sentence_people: dict[int, Counter[str]] = field(default_factory=dict)
     dateline_code: str | None = None  # the country of the place the story was filed from ("TBILISI —")
     by_end: dict[int, _Seen] = field(default_factory=dict)  # end token of a mention -> what it resolved to
     coord_at: dict[int, _Seen] = field(default_factory=dict)  # end token -> coordination ending there
@@ -1490,7 +1531,10 @@ class _Context:
         if skip:  # the article without the counterpart named in the noun's own clause
             doc = doc - Counter(c for i, c in self.sentence_positions.get(sentence, ()) if i in skip)
         if not doc:
-            return None
+            # no country named anywhere: the one country of the KB people named in the sentence
+            # ("Christopher Musa visited the troops": Nigeria's)
+            people = self.sentence_people.get(sentence)
+            return next(iter(people)) if people and len(people) == 1 else None
         code, n = doc.most_common(1)[0]
         total = sum(doc.values())
         if (n >= 2 and n * 2 >= total) or len(doc) == 1:
@@ -2116,7 +2160,7 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
             taken[i] = True
     title_ends = {a.end for a in atoms if a.kind in ("role", "honorific", "group_noun")}
     atoms += _name_atoms(d, kb, taken, [a for a in atoms if a.kind == "person"], title_ends)
-    atoms += _place_atoms(d, kb, taken, atoms)
+    atoms += _place_atoms(d, kb, taken, atoms, pub_date[:10] if pub_date else None)
     atoms = _namesake_cities(d, kb, atoms)
     atoms += _pronoun_atoms(d, kb, taken)
     atoms.sort(key=lambda a: a.start)
@@ -2146,6 +2190,9 @@ def resolve_mentions(doc: Doc, pub_date: str | None, kb: KnowledgeBase) -> list[
             ctx.doc_codes[code] += 1
         elif a.kind == "person":
             ctx.doc_people.update(e.actor_id for e in a.entries if e.actor_id)
+            ctx.sentence_people.setdefault(d.sent[a.start], Counter()).update(
+                _person_countries([a], kb, ctx.date)
+            )
     return [m for s in structs for m in _resolve(s, ctx)]
 
 
