@@ -2265,8 +2265,13 @@ class EventCoder:
             return []  # "the minister spoke to reporters": a statement to the press, not a consultation
         if typ == "CONSULT" and entry.pattern.endswith(" prep:to") and not _has_code(tgt):
             return []  # "spoke to the nation", "talked to the crowd": an address, not a consultation
-        if typ == "THREATEN" and src and not tgt and self._retaliates(cand):
-            # "the Houthis vowed retaliation": against whoever struck them last
+        if (
+            typ in ("THREATEN", "ASSAULT")
+            and src
+            and (not tgt or paths.get("target", "").startswith(("place", "home")))
+            and self._retaliates(cand)
+        ):
+            # "the Houthis vowed retaliation", "Taliban forces hit back": against whoever struck them last
             first = self._first_striker(src)
             if first:
                 tgt, paths["target"] = first, "retaliation"
@@ -2563,6 +2568,8 @@ class EventCoder:
         }
         if cand.xcomp is not None:
             words.add(cand.xcomp.lemma_.lower())
+        if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
+            return True  # "hit back", "struck back"
         return bool(words & _RETALIATION)
 
     def _first_striker(self, src: list[Mention]) -> list[Mention]:
