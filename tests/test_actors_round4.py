@@ -173,3 +173,23 @@ def test_a_name_known_only_as_a_town_elsewhere_is_no_place_in_that_country() -> 
     ms = eventwire.extract(text, pub_date="2024-06-01").mentions
     assert not [m for m in ms if m.actor is not None and m.actor.code in ("ITA", "DEU")]
     assert code_sector(text, "2024-06-01", "the troops") == [("NGA", "MIL")]
+
+
+# -- 5. a KB person's own country wins over the sentence context of their title -------------------------
+
+
+def test_a_known_spokesperson_keeps_her_country_against_the_sentence() -> None:
+    text = "Government spokeswoman Yolande Makolo said Kinshasa had ignored the ceasefire."
+    phrase = "Government spokeswoman Yolande Makolo"
+    assert code_sector(text, "2025-02-03", phrase) == [("RWA", "GOV")]
+    assert names(text, "2025-02-03", phrase) == ["person:yolande-makolo"]
+    # a later pronoun is her too
+    text += " She said Rwanda would defend its border."
+    assert code_sector(text, "2025-02-03", "She") == [("RWA", "GOV")]
+
+
+def test_the_title_gives_no_context_country_to_a_known_person_out_of_office() -> None:
+    # Peskov spoke for Putin as prime minister's press secretary from 2008; in 2005 the KB has no term
+    text = "Government spokesman Dmitry Peskov said Kyiv had stopped the gas transit."
+    assert code_sector(text, "2005-06-01", "Government spokesman Dmitry Peskov") == [("RUS", "GOV")]
+    assert code_sector(text, "2024-06-01", "Government spokesman Dmitry Peskov") == [("RUS", "GOV")]
