@@ -193,3 +193,30 @@ def test_the_title_gives_no_context_country_to_a_known_person_out_of_office() ->
     text = "Government spokesman Dmitry Peskov said Kyiv had stopped the gas transit."
     assert code_sector(text, "2005-06-01", "Government spokesman Dmitry Peskov") == [("RUS", "GOV")]
     assert code_sector(text, "2024-06-01", "Government spokesman Dmitry Peskov") == [("RUS", "GOV")]
+
+
+# -- 6. equivalent forms of a title point back to the person named with the other form -----------------
+
+
+def test_the_leader_of_the_opposition_is_the_opposition_leader_named_before() -> None:
+    text = (
+        "Turkish opposition leader Kemal Kilicdaroglu rallied supporters in Izmir on Friday. "
+        "The leader of the opposition said the count had been unfair."
+    )
+    got = actors(text, "2023-05-05", "The leader of the opposition")
+    assert [(a.code, a.sector, a.name) for a in got if a] == [("TUR", "OPP", "Kemal Kilicdaroglu")]
+    text = (
+        "The leader of the opposition, Nikos Andreadis, toured flooded villages in Thessaly. "
+        "The Greek opposition leader accused the government of neglect."
+    )
+    got = actors(text, "2023-09-10", "The Greek opposition leader")
+    assert [a.name for a in got if a] == ["Nikos Andreadis"]
+
+
+def test_another_title_does_not_point_back() -> None:
+    text = (
+        "Turkish opposition leader Kemal Kilicdaroglu rallied supporters in Izmir on Friday. "
+        "The rebel leader said the offensive would continue."
+    )
+    got = actors(text, "2023-05-05", "The rebel leader")
+    assert [a.name for a in got if a] == [None]

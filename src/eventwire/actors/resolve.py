@@ -1800,6 +1800,16 @@ def _role_office(s: _Structure, kb: KnowledgeBase) -> tuple[str | None, tuple[st
     return role.office, role.countries, fold(role.term)
 
 
+def _title_given(role: RoleTerm | None, term: str, titles: tuple[str, ...]) -> bool:
+    """Whether a person's titles (folded role terms the text gave them, KB office titles) contain the role
+    term or an equivalent form of it from the same office_terms.tsv row: "the leader of the opposition"
+    after "opposition leader X"."""
+    if any(term in t for t in titles):
+        return True
+    # another form of the row names the same title only when the text gave exactly that form
+    return role is not None and any(t in role.variants for t in titles)
+
+
 def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef | None, str | None]:
     """A role nominal: the person named earlier in that office, else the holder on the date, else the
     country and sector alone."""
@@ -1834,7 +1844,7 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
                 seen.kind == "person"
                 and seen.actor.sector == side
                 and term
-                and any(term in t for t in seen.titles)
+                and _title_given(role, term, seen.titles)
             ):
                 a = seen.actor
                 return ActorRef(a.code, a.sector, a.name, a.actor_id, "person"), seen.gender
@@ -1859,7 +1869,7 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
             continue
         if seen.stems and not (strong | (weak if office in _SHARED_OFFICES else frozenset())) <= seen.stems:
             continue  # "the defence ministry spokesman" after a foreign ministry spokesperson: someone else
-        if (specific and office in seen.offices) or (term and any(term in t for t in seen.titles)):
+        if (specific and office in seen.offices) or (term and _title_given(role, term, seen.titles)):
             a = seen.actor
             return ActorRef(a.code, a.sector, a.name, a.actor_id, "person"), seen.gender
     if code is None and specific and not countries and definite:
