@@ -1,0 +1,126 @@
+"""Validate eval/news_dev4.jsonl, the fourth team-written news development set (see eval/README.md).
+
+The checks are structural: the file parses, follows the benchmark field layout, every offset points at non-empty
+text inside the document, event sentences are whole sentences, no event is dated after publication, every optional
+event says why, every sentence carries an event or a quote, and the set shares no id, dateline city or sentence
+with the other team-written sets (news_gold, news_dev2, news_dev3 and the held-out news_heldout and news_heldout2,
+which are only loaded here, never printed). They say nothing about whether the coding is right.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _gold_checks import check_events, check_quotes, dateline_city, load, sentence_breaks_ok  # noqa: E402
+
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+GOLD = EVAL / "news_dev4.jsonl"
+OTHERS = [
+    EVAL / name
+    for name in (
+        "news_gold.jsonl",
+        "news_dev2.jsonl",
+        "news_dev3.jsonl",
+        "news_heldout.jsonl",
+        "news_heldout2.jsonl",
+    )
+]
+
+DOCS = load(GOLD) if GOLD.exists() else []
+pytestmark = pytest.mark.skipif(not DOCS, reason="eval/news_dev4.jsonl is missing")
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]\")\s+|\n\n")
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]  # fmt: skip
+
+
+def text_sentences(text: str) -> set[str]:
+    """Every sentence-like piece of an article longer than 30 characters (headline and dateline lede included)."""
+    return {piece.strip() for piece in SENTENCE_BREAK.split(text) if len(piece.strip()) > 30}
+
+
+def test_documents_follow_the_benchmark_layout() -> None:
+    assert [doc["id"] for doc in DOCS] == [f"ew-dev4-{n:02d}" for n in range(1, 11)]
+    for doc in DOCS:
+        assert {"id", "text", "pub_date", "source", "events", "quotes", "annotated", "quality"} <= set(doc)
+        assert re.fullmatch(r"20(19|2[0-5])-\d\d-\d\d", doc["pub_date"]), doc["id"]
+        assert doc["annotated"] == {"events": True, "quotes": True}
+        assert doc["quality"] == "gold"
+        assert doc["source"]["repo"] is None and doc["source"]["path"] == "eval/news_dev4.jsonl"
+        headline, blank, body = doc["text"].partition("\n\n")
+        assert blank and "\n" not in headline, doc["id"]
+        assert len(body.split("\n\n")) == 4, doc["id"]
+        assert 150 <= len(doc["text"].split()) <= 190, doc["id"]
+        assert doc["events"] and doc["quotes"], doc["id"]
+
+
+def test_dateline_matches_the_publication_date() -> None:
+    for doc in DOCS:
+        match = re.search(r"\n\n[A-Z][A-Z .'-]+, ([A-Z][a-z]+) (\d{1,2}) \(Wire\) - ", doc["text"])
+        assert match, doc["id"]
+        _, month, day = doc["pub_date"].split("-")
+        assert (MONTHS.index(match.group(1)) + 1, int(match.group(2))) == (int(month), int(day)), doc["id"]
+
+
+def test_dateline_cities_are_all_different() -> None:
+    cities = [dateline_city(doc["text"]) for doc in DOCS]
+    assert len(set(cities)) == len(cities)
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=[d["id"] for d in DOCS])
+def test_events_are_well_formed(doc: dict[str, Any]) -> None:
+    check_events(doc, not_after_publication=True)
+    assert sentence_breaks_ok(doc["text"], [e["sentence_span"] for e in doc["events"]]), doc["id"]
+    for event in doc["events"]:
+        assert event["cameo"] is None, doc["id"]
+        assert not event.get("note") or isinstance(event["note"], str), doc["id"]
+        # Only debatable events are optional, and each of them says why.
+        assert not event["optional"] or event.get("note"), (doc["id"], event["type"], event["trigger_span"])
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=[d["id"] for d in DOCS])
+def test_quotes_are_well_formed(doc: dict[str, Any]) -> None:
+    check_quotes(doc)
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=[d["id"] for d in DOCS])
+def test_every_sentence_of_the_article_is_coded_or_quoted(doc: dict[str, Any]) -> None:
+    """The set codes every event of every sentence: a sentence with neither an event nor a quote is suspicious."""
+    text = doc["text"]
+    covered = [tuple(e["sentence_span"]) for e in doc["events"]]
+    covered += [tuple(q["content_span"]) for q in doc["quotes"]]
+    for sentence in text_sentences(text):
+        start = text.index(sentence)
+        end = start + len(sentence)
+        assert any(s < end and start < e for s, e in covered), (doc["id"], start)
+
+
+@pytest.mark.parametrize("path", OTHERS, ids=[p.stem for p in OTHERS])
+def test_set_shares_nothing_with_the_other_team_sets(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"eval/{path.name} is missing")
+    other = load(path)
+    assert not {d["id"] for d in DOCS} & {d["id"] for d in other}
+    assert not {dateline_city(d["text"]) for d in DOCS} & {dateline_city(d["text"]) for d in other}
+    theirs = set().union(*(text_sentences(d["text"]) for d in other))
+    shared = set().union(*(text_sentences(d["text"]) for d in DOCS)) & theirs
+    # The message gives a count only: the held-out texts are never printed.
+    assert not shared, f"{len(shared)} sentence(s) shared with eval/{path.name}"
+
+
+def test_sentence_splitter_and_checks_can_fail() -> None:
+    text = 'Head line here\n\nLIMA, May 1 (Wire) - Ann met Bob at the palace today. "We talked for an hour," she said.'
+    assert text_sentences(text) == {
+        "LIMA, May 1 (Wire) - Ann met Bob at the palace today.",
+        '"We talked for an hour," she said.',
+    }
+    start = text.index("LIMA")
+    assert sentence_breaks_ok(text, [[start, text.index(' "We')]])
+    assert not sentence_breaks_ok(text, [[start, text.index("Bob") + 3]])  # stops inside a sentence
+    assert dateline_city(text) == "LIMA"
