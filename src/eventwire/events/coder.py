@@ -379,6 +379,8 @@ _ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
     ),
     **dict.fromkeys(("offer", "proposal"), frozenset({"AGREE"})),
 }
+# Acts against a party that, when a speaker reports them, make a claim the party may deny.
+_CLAIMED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
 # Types whose act belongs to both parties when it was coded both ways: "praised the deal" praises both signatories.
 _MUTUAL_OWNED = frozenset({"AGREE", "RETREAT", "SUPPORT"})
 # How many sentences back such a noun may reach.
@@ -2099,13 +2101,24 @@ class EventCoder:
         ):
             # "Pakistan's foreign ministry said China had pledged aid": the speaker receives it
             tgt, paths["target"] = speaker, "speaker-recipient"
-        if not tgt and src and typ in ("REJECT", "ACCUSE", "SUPPORT") and entry.pos == "V":
+        if (
+            typ == "REJECT"
+            and tgt
+            and cand.tok.lemma_.lower() == "deny"
+            and paths.get("target", "").startswith("complement>")
+            and self._same_side(tgt, src)
+        ):
+            tgt, paths["target"] = [], ""  # "Hamas denied that its fighters had been hit": not a denial of itself
+        if not tgt and src and typ in ("REJECT", "ACCUSE", "SUPPORT", "CONSULT") and entry.pos == "V":
             owner = self._antecedent_owner(cand, src)
             if owner:
                 # "Russia rejected the accusations", "Seoul condemned the launch": the author of the act the
                 # object refers back to
                 tgt, paths["target"] = owner, "antecedent"
-            elif typ == "REJECT" and any(c.dep_ == "ccomp" for c in cand.tok.children):
+            elif typ == "REJECT" and any(
+                c.dep_ == "ccomp" or (c.dep_ == "xcomp" and cand.tok.lemma_.lower() == "deny")
+                for c in cand.tok.children
+            ):  # "denied that ...", "denied losing any aircraft"
                 accuser = self._accuser(src)
                 if accuser:  # "Rwanda denied that its army had crossed the border": a denial answers the accuser
                     tgt, paths["target"] = accuser, "accuser"
@@ -2263,6 +2276,8 @@ class EventCoder:
             and all(_ref(m).sector == "MED" for m in tgt)
         ):
             return []  # "the minister spoke to reporters": a statement to the press, not a consultation
+        if typ == "CONSULT" and entry.pattern.startswith("broker/V") and not _has_code(tgt):
+            return []  # "a team trying to broker a peace pact": mediation between no one named
         if typ == "CONSULT" and entry.pattern.endswith(" prep:to") and not _has_code(tgt):
             return []  # "spoke to the nation", "talked to the crowd": an address, not a consultation
         if (
@@ -2638,14 +2653,16 @@ class EventCoder:
         return []
 
     def _accuser(self, src: list[Mention]) -> list[Mention]:
-        """Who last accused ``src``'s side (within the last few sentences): the target of a denial
-        ("Kinshasa accused Rwanda of sending troops ... Rwanda denied that its army had crossed")."""
+        """Who last accused ``src``'s side, or claimed an act against it (within the last few sentences): the
+        target of a denial ("Kinshasa accused Rwanda of sending troops ... Rwanda denied that its army had
+        crossed")."""
         own = {_ref(m).code for m in src if _ref(m).code}
         for n, event in reversed(self._done):
             if self.n_sent - n > _ANAPHORA_SENTENCES:
                 break
-            if event.type != "ACCUSE" or not any(a.code in own for a in event.target):
-                continue
+            claimed = event.reported_by is not None and event.type in _CLAIMED_TYPES
+            if not (event.type == "ACCUSE" or claimed) or not any(a.code in own for a in event.target):
+                continue  # "the RSF said it had shot down an army jet ... The army denied losing any aircraft"
             found = [self._by_span[sp] for sp in event.source_spans if sp in self._by_span]
             if found and not self._same_side(found, src):
                 return found
