@@ -364,6 +364,9 @@ _ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
     ),
     "raid": frozenset({"ASSAULT", "COERCE"}),  # a raid on a camp or an embassy is force or a seizure
     "resignation": frozenset({"CONCEDE"}),
+    **dict.fromkeys(("shooting", "massacre", "violence", "clashes"), frozenset({"ASSAULT"})),
+    **dict.fromkeys(("ban", "curfew", "closure", "restriction"), frozenset({"COERCE", "SANCTION"})),
+    **dict.fromkeys(("criticism", "condemnation"), frozenset({"ACCUSE"})),
     **dict.fromkeys(("seizure", "arrest", "arrests", "detention", "crackdown"), frozenset({"COERCE"})),
     **dict.fromkeys(
         ("takeover", "coup", "invasion", "annexation", "occupation"), frozenset({"COERCE", "ASSAULT"})
@@ -381,6 +384,8 @@ _ANAPHORIC_NOUNS: dict[str, frozenset[str]] = {
 }
 # Acts against a party that, when a speaker reports them, make a claim the party may deny.
 _CLAIMED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
+# A country's missions abroad: a protest outside one is aimed at that country.
+_MISSION_NOUNS = frozenset({"embassy", "consulate", "mission", "embassies", "consulates", "missions"})
 # Types whose act belongs to both parties when it was coded both ways: "praised the deal" praises both signatories.
 _MUTUAL_OWNED = frozenset({"AGREE", "RETREAT", "SUPPORT"})
 # How many sentences back such a noun may reach.
@@ -686,6 +691,12 @@ def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
             return False
         cand.used.add(found.i)
     return True
+
+
+def _no_one(tok: Token) -> bool:
+    """A subject that denies the act: "no one", "nobody", "none of them"."""
+    low = tok.lower_
+    return low in ("nobody", "none", "nothing") or (low == "one" and any(d.lower_ == "no" for d in tok.children))
 
 
 def _dismissed_claim(clause: Token) -> Token | None:
@@ -2039,7 +2050,7 @@ class EventCoder:
             elif typ in VERBAL_TYPES and (not src or expletive or self._stands_for(src, speaker)):
                 src, paths["source"] = speaker, "speaker"
                 rule += " +speaker"
-                if typ == "REQUEST" and cand.frame_tok is not None:
+                if typ == "REQUEST" and cand.frame_tok is not None and not any(map(_no_one, subj_toks)):
                     demand_flags = self._flags_of(cand.frame_tok)
             elif self._modal_demand(cand) and not self._stands_for(src, speaker):
                 typ, mode, cameo = "REQUEST", None, "100"
@@ -2223,7 +2234,8 @@ class EventCoder:
         if (
             typ == "COERCE"
             and (
-                cand.tok.lemma_.lower() == "ban" or (noun is not None and noun.lemma_.lower() in _CURB_NOUNS)
+                cand.tok.lemma_.lower() in ("ban", "bar", "prohibit")
+                or (noun is not None and noun.lemma_.lower() in _CURB_NOUNS)
             )
             and _has_code(tgt)
             and not {_ref(m).code for m in tgt} & {_ref(m).code for m in src}  # another country's
@@ -2276,6 +2288,36 @@ class EventCoder:
             and all(_ref(m).sector == "MED" for m in tgt)
         ):
             return []  # "the minister spoke to reporters": a statement to the press, not a consultation
+        if typ == "CONSULT" and entry.pattern.startswith("discuss/V"):
+            if _infinitive(cand.tok):
+                return []  # "demanded a meeting to discuss X": the purpose of another act
+            if entry.pattern == "discuss/V":
+                # what is discussed is a topic, not a party; "the cabinet discussed the budget" has no second party
+                tgt, paths["target"] = [], ""
+                if len([r for r in _unique_refs(src) if r.code]) < 2:
+                    return []
+        if typ == "PROTEST" and src and (not _has_code(tgt) or paths.get("target", "").startswith(("home", "place"))):
+            missions = [
+                m
+                for t in cand.tok.subtree
+                if t.lemma_.lower() in _MISSION_NOUNS
+                for m in _actors_at(t, self.index)
+                if _ref(m).code and not self._same_side([m], src)
+            ]
+            if missions:  # "rallied outside the Japanese embassy": against the country the embassy stands for
+                tgt, paths["target"] = missions[:1], "mission"
+        if typ == "ASSAULT" and mode == "crowd-control" and src and not _has_code(tgt):
+            crowd = [
+                m
+                for c in cand.tok.children
+                if c.dep_ in ("advcl", "xcomp") and _infinitive(c)
+                for o in c.children
+                if o.dep_ == "dobj"
+                for m in _actors_at(o, self.index)
+                if not self._same_side([m], src)
+            ]
+            if crowd:  # "fired tear gas to clear them": at those the purpose names
+                tgt, paths["target"] = crowd, "purpose>dobj"
         if typ == "CONSULT" and entry.pattern.startswith("broker/V") and not _has_code(tgt):
             return []  # "a team trying to broker a peace pact": mediation between no one named
         if typ == "CONSULT" and entry.pattern.endswith(" prep:to") and not _has_code(tgt):
@@ -2283,11 +2325,15 @@ class EventCoder:
         if (
             typ in ("THREATEN", "ASSAULT")
             and src
-            and (not tgt or paths.get("target", "").startswith(("place", "home")))
+            and (
+                not tgt
+                or paths.get("target", "").startswith(("place", "home"))
+                or (typ == "THREATEN" and self._same_side(tgt, src))
+            )
             and self._retaliates(cand)
         ):
             # "the Houthis vowed retaliation", "Taliban forces hit back": against whoever struck them last
-            first = self._first_striker(src)
+            first = self._first_striker(src, self._retaliation_types(cand))
             if first:
                 tgt, paths["target"] = first, "retaliation"
         if (
@@ -2436,7 +2482,8 @@ class EventCoder:
                 "",
             )  # "the army and the RSF agreed to a truce in Jeddah": where, not with
         # "held joint exercises"; whether two subjects act on each other matters only when there are two
-        mutual = typ == "COOPERATE" or (len(_unique_refs(src)) == 2 and self._reciprocal(cand, by_tok))
+        coded_sources = len([r for r in _unique_refs(src) if r.code]) or len(_unique_refs(src))
+        mutual = typ == "COOPERATE" or (coded_sources == 2 and self._reciprocal(cand, by_tok))
         parties: dict[tuple[str | None, str | None, str | None], Mention] = {}
         for m in src + tgt:
             ref = _ref(m)
@@ -2496,7 +2543,9 @@ class EventCoder:
             if d_type == "THREATEN" and d_cameo == "130":
                 d_tgt = _unique_refs(self._condition_subject(_clause_verb(cand))) or d_tgt
             if d_type == "THREATEN" and not any(r.code for r in d_tgt) and src and self._retaliates(cand):
-                d_tgt = _unique_refs(self._first_striker(src)) or d_tgt  # "would respond to any attack"
+                d_tgt = (
+                    _unique_refs(self._first_striker(src, self._retaliation_types(cand))) or d_tgt
+                )  # "would respond to any attack"
             obj = [c for c in frame_tok.children if c.dep_ == "dobj"] if frame_tok is not None else []
             f_subj = (
                 [m for t in _subject_tokens(frame_tok)[0] for m in _actors_at(t, self.index)]
@@ -2587,10 +2636,28 @@ class EventCoder:
             return True  # "hit back", "struck back"
         return bool(words & _RETALIATION)
 
-    def _first_striker(self, src: list[Mention]) -> list[Mention]:
+    def _retaliation_types(self, cand: _Cand) -> frozenset[str]:
+        """The kinds of act a retaliation answers, when the text names them ("respond to any new sanctions")."""
+        out: set[str] = set()
+        for t in cand.tok.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("to", "against", "for"):
+                out |= _ANAPHORIC_NOUNS.get(t.lemma_.lower(), frozenset())
+        if "SANCTION" in out:
+            out.add("THREATEN")  # "agreed to widen sanctions" is coded as a threat of them
+        return frozenset(out)
+
+    def _first_striker(self, src: list[Mention], types: frozenset[str] = frozenset()) -> list[Mention]:
         """The source of the latest earlier attack, coercion or sanction (within the last few sentences) by
         another side than ``src``, or the party ``src``'s side last accused: whom a vow of retaliation is aimed
         at."""
+        if types:
+            for n, event in reversed(self._done):
+                if self.n_sent - n > _ANAPHORA_SENTENCES:
+                    break
+                if event.type in types and event.source:
+                    found = [self._by_span[sp] for sp in event.source_spans if sp in self._by_span]
+                    if found and not self._same_side(found, src):
+                        return found
         for n, event in reversed(self._done):
             if self.n_sent - n > _ANAPHORA_SENTENCES:
                 break
@@ -2633,8 +2700,10 @@ class EventCoder:
             found = [self._by_span[s] for s in event.source_spans if s in self._by_span]
             if not found or self._same_side(found, src):
                 continue  # one's own act; "the opposition condemned the raid" by the state's forces counts
-            if event.type == "ACCUSE" and own and not any(a.code in own for a in event.target):
-                continue  # "rejected the accusations": accusations made against the rejecter
+            if event.type == "ACCUSE" and own and any(a.code for a in event.target) and not any(
+                a.code in own for a in event.target
+            ):
+                continue  # "rejected the accusations": accusations made against the rejecter (or at no one named)
             return found + [m for m in self._counterparts(event, recent) if not self._same_side([m], src)]
         return []
 
@@ -3278,6 +3347,8 @@ class EventCoder:
         ``mutual`` says whether the predicate relates its subjects to each other at all."""
         s = _unique_refs(src)
         t = _unique_refs(tgt)
+        if len([a for a in s if a.code]) == 2:
+            s = [a for a in s if a.code]  # "X and his Tajik counterpart": the possessive adds no party
         s_codes = {a.code for a in s if a.code}
         if (
             t
@@ -3303,6 +3374,8 @@ class EventCoder:
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in _NEG_WORDS):
                 negated = True
+            if c.dep_ in ("nsubj", "nsubjpass") and _no_one(c):
+                negated = True  # "no one in his party had ever called for violence"
             if c.dep_ in ("aux", "auxpass"):
                 if low in _HYPO_AUX:
                     hypothetical = True
