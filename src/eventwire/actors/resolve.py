@@ -85,6 +85,12 @@ _ARTICLE_PLACE_WEIGHT = 1.5  # gazetteer score the article's main country adds t
 # Groups that belong where they are: police and civilians, and armed groups, which CODING.md codes by the
 # country where they fight ("Gangs set fire to a police station" in a story filed from Port-au-Prince).
 _LOCAL_SECTORS = frozenset({"CVL", "COP", "REB"})
+# A state's own institutions, which in a story filed from a country it names belong to that country unless the
+# sentence says otherwise; _HOME_ONLY of them also when the sentence names no country at all.
+_HOME_INSTITUTIONS = frozenset(
+    {"authorities", "authority", "government", "council", "commission", "body", "board", "parliament", "police"}
+)
+_HOME_ONLY = frozenset({"authorities", "authority", "council", "commission", "body", "board"})
 # Sectors outside the state: "the rebel leader", "an opposition leader" lead that side, not the country.
 _NON_STATE_SECTORS = frozenset({"REB", "OPP", "PTY", "CVL", "NGO", "MED", "BUS", "REL"})
 _LOCATED_SECTORS = frozenset({"CVL", "COP", "REB"})  # groups that belong where they are ("rebels in X")
@@ -1972,7 +1978,34 @@ def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
     ):  # "rebels in Western Sahara": where they are
         return ActorRef(s.located, noun_sector)
     skip = _targets_for(ctx.d, s, noun_sector)
+    home = _home_institution(s, ctx, sentence, skip)
+    if home is not None:
+        return ActorRef(home, noun_sector)
     return ActorRef(ctx.context_code(sentence, local=noun_sector in _LOCAL_SECTORS, skip=skip), noun_sector)
+
+
+def _home_institution(s: _Structure, ctx: _Context, sentence: int, skip: frozenset[int]) -> str | None:
+    """The country of a story's own institutions ("the authorities", "the electoral council", "the government")
+    when it is filed from a country it names: the dateline's, where the sentence names no other country, or
+    where the institution is the object of another country's act ("US Ambassador Julie Chung urged the
+    authorities to show restraint" in a story filed from Colombo). None when the text decides otherwise."""
+    if not ctx._filed_in_story() or not s.head.entries:
+        return None
+    noun = fold(" ".join(ctx.d.text[s.head.start : s.head.end]))
+    words = noun.split()
+    if not words or words[-1] not in _HOME_INSTITUTIONS:
+        return None
+    head = s.head.end - 1
+    here = Counter(c for i, c in ctx.sentence_positions.get(sentence, ()) if i not in skip)
+    dateline = ctx.dateline_code
+    if dateline in here:
+        return dateline
+    governed = ctx.d.dep[head] in ("dobj", "pobj", "dative", "iobj")
+    if here and governed:
+        return dateline  # the object of a foreign party's act is the host country's institution
+    if not here and words[-1] in _HOME_ONLY:
+        return dateline  # "the authorities" with no country in view: the story's own
+    return None
 
 
 def _resolve_simple(a: _Atom, kb: KnowledgeBase, date: str | None) -> tuple[ActorRef | None, str, bool]:
