@@ -106,6 +106,8 @@ _GUARD_VERBS = frozenset({"defend", "protect", "act"})
 _LAND_NOUNS = frozenset(
     {"territory", "land", "sovereignty", "border", "homeland", "mile", "inch", "soil", "island", "country"}
 )
+# Participles of feeling whose "by" phrase names the cause, not an agent ("was deeply alarmed by the ban").
+_FEELING_PARTICIPLES = frozenset({"alarmed", "concerned", "dismayed", "appalled", "outraged"})
 # Verbs of promising whose infinitive is their content, even when the parser attaches it as an adverbial
 # clause ("vowed on Sunday to avenge the soldiers' deaths").
 _PLEDGE_VERBS = frozenset({"vow", "pledge", "promise", "swear", "threaten"})
@@ -601,6 +603,8 @@ _PENALTY_VERBS: dict[str, frozenset[str]] = {
 # -- matching --------------------------------------------------------------------------------------------
 def _pos_class(tok: Token) -> str | None:
     pos = tok.pos_
+    if pos == "VERB" and tok.tag_ == "VBN" and tok.dep_ == "acomp" and tok.lower_ in _FEELING_PARTICIPLES:
+        return "A"  # "he was deeply alarmed by the ban": a participle of feeling as a predicate adjective
     if pos == "VERB":
         return "V"
     if pos in ("NOUN", "PROPN"):
@@ -850,11 +854,20 @@ def _match(tok: Token, lexicon: Lexicon) -> _Cand | None:
         return None
     entries = lexicon.entries_for(tok.lemma_.lower(), pos)
     if (
+        pos == "V"
+        and tok.tag_ == "VBN"
+        and tok.lower_ in _FEELING_PARTICIPLES
+        and (adjectival := lexicon.entries_for(tok.lower_, "A"))
+    ):
+        entries = adjectival  # "was alarmed by the ban": a passive participle of feeling, read as its adjective
+    if (
         pos == "N" and tok.i >= 2 and tok.nbor(-1).text == "-"
     ):  # "build-up", "cease-fire": split by the tokenizer
         hyphened = lexicon.entries_for(f"{tok.nbor(-2).lower_}-{tok.lemma_.lower()}", pos)
         if hyphened:
             entries = hyphened
+    if not entries and pos == "A" and tok.lower_ != tok.lemma_.lower():
+        entries = lexicon.entries_for(tok.lower_, pos)  # "alarmed" (lemma "alarm") used as an adjective
     if not entries and pos in ("V", "N") and tok.lower_ != tok.lemma_.lower():
         for form in _base_forms(tok.lower_):  # the lemmatizer's slips: "staged" -> "stag"
             entries = lexicon.entries_for(form, pos)
@@ -1074,10 +1087,9 @@ _PERSON_SUFFIXES = ("er", "or", "ist", "man", "woman", "ian", "ant", "ent", "ee"
 def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token], str]:
     """(source tokens, patient tokens, path) for a verb or predicate adjective."""
     children = list(tok.children)
-    if (
-        _is_passive(tok)
-        and tok.lemma_.lower() in _STATIVE_PASSIVES
-        and not any(c.dep_ == "agent" for c in children)
+    if _is_passive(tok) and (
+        (tok.lemma_.lower() in _STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in children))
+        or tok.lower_ in _FEELING_PARTICIPLES  # "he was alarmed by the ban": he feels it; the ban acts on no one
     ):
         # "Israel is opposed to": a state of its subject
         subj = [c for c in children if c.dep_ == "nsubjpass"]
@@ -2120,7 +2132,14 @@ class EventCoder:
             and self._same_side(tgt, src)
         ):
             tgt, paths["target"] = [], ""  # "Hamas denied that its fighters had been hit": not a denial of itself
-        if not tgt and src and typ in ("REJECT", "ACCUSE", "SUPPORT", "CONSULT") and entry.pos == "V":
+        if (
+            typ == "ACCUSE"
+            and entry.pos == "A"
+            and paths.get("target") == "home"
+            and cand.tok.lemma_.lower() in ("concerned", "alarmed", "dismayed", "appalled", "outraged")
+        ):
+            tgt, paths["target"] = [], ""  # "Canada is concerned about the arrests": not about itself
+        if not tgt and src and typ in ("REJECT", "ACCUSE", "SUPPORT", "CONSULT") and entry.pos in ("V", "A"):
             owner = self._antecedent_owner(cand, src)
             if owner:
                 # "Russia rejected the accusations", "Seoul condemned the launch": the author of the act the
@@ -2355,6 +2374,8 @@ class EventCoder:
             cond = self._condition_subject(cand.tok) or self._condition_subject(_clause_verb(cand))
             if cond and not self._same_side(cond, src):
                 tgt, paths["target"] = cond, "condition-subject"
+        if typ == "ACCUSE" and entry.head in _FEELING_PARTICIPLES and not _has_code(tgt):
+            return []  # "the minister was alarmed by the report": concern about no party
         if " +force:" in rule and not _has_code(tgt):
             return []  # "ready to respond if needed" with no adversary in view: a posture, not a threat
         if typ == "COERCE" and mode == "arrest" and src and self._charged(cand.tok):
@@ -2680,6 +2701,17 @@ class EventCoder:
         refers back to: "the accusations" an ACCUSE aimed at the subject, "the sanctions" a SANCTION, "the
         launch" a missile launch. Empty when the noun has an owner of its own or nothing fits."""
         obj = next((c for c in cand.tok.children if c.dep_ == "dobj"), None)
+        if obj is None and cand.entry.pos == "A":  # "concerned by the arrests", "alarmed at the ban"
+            obj = next(
+                (
+                    o
+                    for c in cand.tok.children
+                    if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "at", "over", "about")
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                ),
+                None,
+            )
         if obj is None or any(
             c.dep_ in ("poss", "compound", "amod", "nmod") and _is_name(c) for c in obj.children
         ):
