@@ -178,6 +178,9 @@ def test_names_news_agency() -> None:
         "The militia threatened to close the only road into the valley.",
         "The mayor called on residents to stay indoors until the storm passed.",
         "The families demanded the return of the remains of their relatives.",
+        "The envoy urged both sides to resume talks.",
+        "The senator called for an inquiry into the contract.",
+        "The ministry accused the rebels of shelling the market.",
     ],
 )
 def test_listed_infinitive_and_noun_objects_are_not_quotes(nlp: Language, text: str) -> None:
@@ -194,9 +197,7 @@ def test_listed_infinitive_and_noun_objects_are_not_quotes(nlp: Language, text: 
             "that every school would reopen by March",
         ),
         ("The families demanded that the army return the remains.", "that the army return the remains"),
-        # Kinds whose removal would cost too much on the public benchmark stay quotes (not_quotes.tsv).
-        ("The senator called for an inquiry into the contract.", "an inquiry into the contract"),
-        ("The envoy urged both sides to resume talks.", "to resume talks"),
+        ("The envoy urged that both sides resume talks.", "that both sides resume talks"),
     ],
 )
 def test_other_contents_stay_quotes(nlp: Language, text: str, content: str) -> None:
