@@ -1673,6 +1673,23 @@ def _resolve_person(s: _Structure, ctx: _Context) -> tuple[ActorRef, str, str | 
                 )
                 return ref, ("surname" if how == "name" else how), seen.gender or gender
         ids = kb.surnames.get(key, [])
+        if single and not ids and not holders:
+            # "Muse Bihi Abdi ... Bihi said", "Abiy Ahmed Ali ... Abiy": one word of exactly one person named in
+            # full earlier, for names the KB does not know (many naming traditions shorten to a given name)
+            partial = {
+                seen.actor.name: seen
+                for seen in ctx.seen
+                if seen.kind == "person"
+                and seen.actor.name
+                and len(name_words(seen.actor.name)) >= 2
+                and key in {fold(w) for w in name_words(seen.actor.name)}
+            }
+            if len(partial) == 1:
+                seen = next(iter(partial.values()))
+                ref = ActorRef(
+                    seen.actor.code, seen.actor.sector, seen.actor.name, seen.actor.actor_id, "person"
+                )
+                return ref, ("surname" if how == "name" else how), seen.gender or gender
         ids = holders or ids
         named = [i for i in ids if i in ctx.doc_people]
         if single and len(named) == 1:  # "Trump's taxes" in a headline, "Donald Trump" in the body
