@@ -2657,6 +2657,22 @@ class EventCoder:
             return True  # "hit back", "struck back"
         return bool(words & _RETALIATION)
 
+    def _neighbour_of(self, tok: Token, own: set[str | None]) -> list[Mention]:
+        """ "its (western) neighbour": the nearest country named before ``tok`` (in its sentence, else the one
+        before) that is not the possessor's own."""
+        start = tok.sent.start
+        first = self.doc[start - 1].sent.start if start > 0 else start
+        found: list[Mention] = []
+        for i in range(tok.i - 1, first - 1, -1):
+            m = self.index.at(self.doc[i])
+            if m is None or m.actor is None or not m.actor.code or m.actor.code in own or m in found:
+                continue
+            if m.actor.kind in ("state", None) or m.actor.sector == "GOV":
+                found.append(m)
+                if tok.tag_ != "NNS" or len({x.actor.code for x in found if x.actor}) > 1:
+                    break  # one neighbour, or the pair "its neighbours" names
+        return found
+
     def _retaliation_types(self, cand: _Cand) -> frozenset[str]:
         """The kinds of act a retaliation answers, when the text names them ("respond to any new sanctions")."""
         out: set[str] = set()
@@ -3130,6 +3146,10 @@ class EventCoder:
         aimed_at_border = cand.entry.type in ("MOBILIZE", "THREATEN")
 
         def others(t: Token) -> list[Mention]:
+            if t.lemma_.lower() in ("neighbour", "neighbor") and any(
+                c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in t.children
+            ):
+                return self._neighbour_of(t, src_codes)  # "accusing its western neighbour": the other country
             if t.lemma_.lower() in _BORDER_NOUNS and not aimed_at_border:
                 # "captured a camp on the Venezuelan border": a place; only "the border with X" names a side
                 return [
