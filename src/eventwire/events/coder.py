@@ -2657,7 +2657,7 @@ class EventCoder:
             return True  # "hit back", "struck back"
         return bool(words & _RETALIATION)
 
-    def _neighbour_of(self, tok: Token, own: set[str | None]) -> list[Mention]:
+    def _neighbour_of(self, tok: Token, own: set[str]) -> list[Mention]:
         """ "its (western) neighbour": the nearest country named before ``tok`` (in its sentence, else the one
         before) that is not the possessor's own."""
         start = tok.sent.start
