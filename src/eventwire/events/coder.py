@@ -850,16 +850,11 @@ def _background_participle(tok: Token) -> bool:
 
 def _match(tok: Token, lexicon: Lexicon) -> _Cand | None:
     pos = _pos_class(tok)
+    if pos == "V" and tok.tag_ == "VBN" and tok.lower_ in _FEELING_PARTICIPLES:
+        pos = "A"  # "was alarmed by the ban": a passive participle of feeling, read as its adjective
     if pos is None or (pos == "V" and _background_participle(tok)):
         return None
     entries = lexicon.entries_for(tok.lemma_.lower(), pos)
-    if (
-        pos == "V"
-        and tok.tag_ == "VBN"
-        and tok.lower_ in _FEELING_PARTICIPLES
-        and (adjectival := lexicon.entries_for(tok.lower_, "A"))
-    ):
-        entries = adjectival  # "was alarmed by the ban": a passive participle of feeling, read as its adjective
     if (
         pos == "N" and tok.i >= 2 and tok.nbor(-1).text == "-"
     ):  # "build-up", "cease-fire": split by the tokenizer
@@ -2375,7 +2370,18 @@ class EventCoder:
             if cond and not self._same_side(cond, src):
                 tgt, paths["target"] = cond, "condition-subject"
         if typ == "ACCUSE" and entry.head in _FEELING_PARTICIPLES and not _has_code(tgt):
-            return []  # "the minister was alarmed by the report": concern about no party
+            cause = [
+                m
+                for c in cand.tok.children
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "at", "over", "about")
+                for o in c.children
+                if o.dep_ == "pobj"
+                for m in _actors_at(o, self.index)
+                if _ref(m).code and not self._same_side([m], src)
+            ]  # "concerned by Minsk's arrests": the party whose act it is
+            if not cause:
+                return []  # "the minister was alarmed by the report": concern about no party
+            tgt, paths["target"] = cause, "cause"
         if " +force:" in rule and not _has_code(tgt):
             return []  # "ready to respond if needed" with no adversary in view: a posture, not a threat
         if typ == "COERCE" and mode == "arrest" and src and self._charged(cand.tok):
