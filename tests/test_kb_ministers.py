@@ -31,11 +31,12 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def _round4_rows(name: str) -> list[dict[str, str]]:
-    """Data rows after the round-4 comment of ``name``."""
+    """Data rows after the round-4 comment of ``name`` (up to the next round's comment)."""
     lines = (ACTORS / name).read_text(encoding="utf-8").split("\n")
     start = next(i for i, ln in enumerate(lines) if ln.startswith(ROUND4))
     header = next(ln for ln in lines if ln and not ln.startswith("#")).split("\t")
-    body = [ln for ln in lines[start:] if ln.strip() and not ln.startswith("#")]
+    stop = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("# Round ")), len(lines))
+    body = [ln for ln in lines[start:stop] if ln.strip() and not ln.startswith("#")]
     return [dict(zip(header, ln.split("\t"), strict=True)) for ln in body]
 
 
