@@ -2025,6 +2025,23 @@ def _home_institution(s: _Structure, ctx: _Context, sentence: int, skip: frozens
     return None
 
 
+def _metonym_owner(s: _Structure, ctx: _Context) -> str | None:
+    """The country a possessive or adjective right before a metonym names ("Peru's Congress", "the Peruvian
+    Congress"), when an institution's name is shared across countries; else None."""
+    d = ctx.d
+    i = s.head.start
+    if i >= 2 and d.keys[i - 1] in ("'s", "’s"):
+        seen = ctx.by_end.get(i - 1)
+    elif i >= 1:
+        seen = ctx.by_end.get(i)
+    else:
+        seen = None
+    if seen is not None and seen.actor.code and seen.kind in ("state", "metonym", "collective"):
+        return seen.actor.code
+    before = dict(ctx.sentence_positions.get(d.sent[i], ()))
+    return before.get(i - 1)  # "the Peruvian Congress": a demonym right before
+
+
 def _resolve_simple(a: _Atom, kb: KnowledgeBase, date: str | None) -> tuple[ActorRef | None, str, bool]:
     """(actor, how, plural) for a standalone country, organisation, metonym, capital or demonym."""
     e = a.entries[0]
@@ -2391,6 +2408,10 @@ def _resolve_one(s: _Structure, ctx: _Context) -> Mention | None:
         actor, how, plural = _resolve_simple(s.head, kb, ctx.date)
         if actor is not None and actor.code and s.head.kind == "demonym" and _ethnic(d, s.head.start):
             actor = ActorRef(ctx.residence(sentence, actor.code), actor.sector)
+        if actor is not None and s.head.kind == "metonym":
+            owner = _metonym_owner(s, ctx)
+            if owner is not None and owner != actor.code:
+                actor = ActorRef(owner, actor.sector)  # "Peru's Congress": Peru's, not the US Congress
         if actor is not None:
             kind = _KIND_OF_ATOM.get(s.head.kind, actor.kind or "org")
             if s.head.kind != "demonym" or plural:
