@@ -197,6 +197,18 @@ def test_full_name_then_surname(text: str, date: str, phrase: str, code: str, se
         ("Jaroslaw Kaczynski", "2024-05-01", "POL", "OPP"),
         # Alexei Navalny died on 2024-02-16: out of office after it, he keeps the country but no sector
         ("Alexei Navalny", "2025-06-01", "RUS", None),
+        # Hemedti: deputy head of the Sovereign Council, then at war with the army from 2023-04-15
+        ("Hemedti", "2021-06-01", "SDN", "GOV"),
+        ("Hemedti", "2023-04-20", "SDN", "REB"),
+        # Rigathi Gachagua: Deputy President until his impeachment, then in opposition
+        ("Rigathi Gachagua", "2023-02-10", "KEN", "GOV"),
+        ("Rigathi Gachagua", "2025-02-10", "KEN", "OPP"),
+        # Geert Wilders: his party in the Schoof coalition 2024-2025, in opposition before and after
+        ("Geert Wilders", "2023-05-01", "NLD", "OPP"),
+        ("Geert Wilders", "2024-09-03", "NLD", "PTY"),
+        # Francois Bozize: President until 2013, rebel coalition leader from 2021
+        ("Francois Bozize", "2010-05-01", "CAF", "GOV"),
+        ("Francois Bozize", "2021-03-10", "CAF", "REB"),
         # Benny Gantz: in the war cabinet, then back in opposition from 2024-06-10
         ("Benny Gantz", "2024-01-15", "ISR", "GOV"),
         ("Benny Gantz", "2024-09-01", "ISR", "OPP"),
@@ -213,3 +225,14 @@ def test_event_source_is_the_rebel_leader() -> None:
     result = eventwire.extract(text, pub_date="2025-01-28")
     sources = {(a.actor_id, a.code, a.sector) for e in result.events for a in e.source}
     assert ("person:corneille-nangaa", "COD", "REB") in sources
+
+
+@pytest.mark.parametrize(
+    ("date", "actor_id"),
+    [("2024-03-10", "person:yahya-sinwar"), ("2025-02-10", "person:mohammed-sinwar")],
+)
+def test_bare_sinwar_is_the_brother_in_office_on_the_date(date: str, actor_id: str) -> None:
+    """Yahya Sinwar led Hamas in Gaza until his death in October 2024; his brother Mohammed then led its
+    military wing. "Sinwar" alone is whichever held a post on the article's date."""
+    result = eventwire.extract("Sinwar rejected the Israeli proposal, officials said.", pub_date=date)
+    assert _triple(_actor(result, "Sinwar")) == ("PSE", "REB", actor_id)
