@@ -2369,6 +2369,17 @@ class EventCoder:
             cond = self._condition_subject(cand.tok) or self._condition_subject(_clause_verb(cand))
             if cond and not self._same_side(cond, src):
                 tgt, paths["target"] = cond, "condition-subject"
+        if (
+            typ == "ACCUSE"
+            and not _has_code(tgt)
+            and src
+            and entry.pattern.startswith(("voice/V dobj:concern", "express/V dobj:concern"))
+            and not any(c.dep_ == "prep" for c in cand.tok.children)
+        ):
+            # "voiced grave concern" with nothing named: concern at the act the story just reported
+            first = self._first_striker(src, frozenset({"ASSAULT", "COERCE", "SANCTION"}))
+            if first:
+                tgt, paths["target"] = first, "reported-act"
         if typ == "ACCUSE" and entry.head in _FEELING_PARTICIPLES and not _has_code(tgt):
             cause = [
                 m
@@ -2734,6 +2745,18 @@ class EventCoder:
                 ),
                 None,
             )
+        if obj is not None and obj.lemma_.lower() not in _ANAPHORIC_NOUNS:
+            # "expressed concern over the drills": the noun the feeling is about
+            about = [
+                o
+                for h in (obj, cand.tok)
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ in ("over", "about", "at")
+                for o in c.children
+                if o.dep_ == "pobj" and o.lemma_.lower() in _ANAPHORIC_NOUNS
+            ]
+            if about:
+                obj = about[0]
         if obj is None or any(
             c.dep_ in ("poss", "compound", "amod", "nmod") and _is_name(c) for c in obj.children
         ):
