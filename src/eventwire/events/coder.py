@@ -2367,6 +2367,8 @@ class EventCoder:
             # "threatened to strike unless Israel rescinded ...", "warned that Minsk could cut off gas if Brussels
             # went further": the party the condition names
             cond = self._condition_subject(cand.tok) or self._condition_subject(_clause_verb(cand))
+            if not cond:
+                cond = self._condition_author(cand.tok, src) or self._condition_author(_clause_verb(cand), src)
             if cond and not self._same_side(cond, src):
                 tgt, paths["target"] = cond, "condition-subject"
         if (
@@ -3099,6 +3101,19 @@ class EventCoder:
                     found = [m for t in subjects or patients for m in _actors_at(t, self.index)]
                     if _has_code(found):
                         return found
+        return []
+
+    def _condition_author(self, tok: Token, src: list[Mention]) -> list[Mention]:
+        """ "if the attacks on shipping continued": the author of the act an if/unless clause's subject names
+        back (the last such act by another side than ``src``)."""
+        for c in tok.subtree:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                subjects, patients, _ = _subject_tokens(c)
+                types = frozenset().union(
+                    *(_ANAPHORIC_NOUNS.get(t.lemma_.lower(), frozenset()) for t in subjects or patients)
+                )
+                if types:
+                    return self._first_striker(src, types)
         return []
 
     def _place_of(self, tok: Token) -> list[Mention]:
