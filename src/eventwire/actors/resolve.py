@@ -1337,7 +1337,7 @@ def _subject_targets(d: _Doc, start: int, end: int) -> frozenset[int]:
 # Sectors that act on other states (governments, armies): a country in the object of their clause is more
 # often a counterpart than their own. Judges, police, rebels and civilians act at home or where they are
 # ("Judge X opened investigations against Chilean officials", "separatists shelled Donetsk").
-_OUTWARD_SECTORS = frozenset({"GOV", "MIL"})
+_OUTWARD_SECTORS = frozenset({"GOV", "MIL", "OPP", "PTY"})
 
 
 def _targets_for(d: _Doc, s: _Structure, sector: str | None) -> frozenset[int]:
