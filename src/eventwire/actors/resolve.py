@@ -461,6 +461,8 @@ def _name_atoms(
             continue
         if d.acronym_like(i):
             continue  # "a LEE rocket": an acronym, not the surname Lee
+        if first_seen.get(d.keys[i], d.n) > i and _inside_other_name(d, kb, i, taken):
+            continue  # "the daily Magyar Nemzet", "Sunak Bank": part of another name
         if d.keys[i] in kb.surnames or first_seen.get(d.keys[i], d.n) <= i:
             if d.ent_label[i] in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") or _reads_as_place(d, i):
                 continue
@@ -471,6 +473,22 @@ def _name_atoms(
             atoms.append(_Atom(i, i + 1, "name", label=d.ent_label[i] or "surname"))
             taken[i] = True
     return atoms
+
+
+def _inside_other_name(d: _Doc, kb: KnowledgeBase, i: int, taken: list[bool]) -> bool:
+    """Whether a known surname at ``i`` sits inside a longer capitalised name that is not that person's: a
+    free proper noun right before or after it that is no KB name or title ("Magyar Nemzet", "Sunak Bank",
+    "Obi Cubana"). Title-case and all-capital headlines capitalise everything, so they say nothing."""
+    if d.title_case(i) or d._sentence_case(d.sent[i])[0]:
+        return False
+    for j in (i - 1, i + 1):
+        if not 0 <= j < d.n or d.sent[j] != d.sent[i] or taken[j]:
+            continue
+        if d.pos[j] == "PROPN" and d.is_cap(j) and d.keys[j] not in kb.surnames and d.keys[j] not in kb.first_names:
+            if j == i - 1 and j == 0 or (j == i - 1 and d.text[j - 1] in (".", "\n")):
+                continue  # a sentence-initial word is capitalised anyway
+            return True
+    return False
 
 
 def _unknown_word_surname(d: _Doc, kb: KnowledgeBase, i: int) -> bool:
