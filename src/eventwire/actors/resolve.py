@@ -1892,6 +1892,13 @@ def _resolve_role(s: _Structure, ctx: _Context, sentence: int) -> tuple[ActorRef
         if code is None:
             skip = _targets_for(ctx.d, s, side)
             code = ctx.context_code(sentence, local=side in _LOCAL_SECTORS, skip=skip)
+        if code and side == "OPP" and office == "leader" and ctx.d.keys[s.start] not in ("a", "an"):
+            # "Israel's opposition leader": the one opposition leader the KB has on the date (a country has
+            # many armed groups, so "the rebel leader" is not looked up this way)
+            sides = [t for t in kb.holders_at(code, "leader", ctx.date) if t.sector == side]
+            if len(sides) == 1:
+                p = kb.people[sides[0].actor_id]
+                return p.ref_at(ctx.date), p.gender
         return ActorRef(code, side), None
     if any(q in _NOT_HOLDER for q in s.qualifiers) or ctx.d.keys[s.start] in ("a", "an"):
         # "a former minister", "a spokesman said": someone in that role, not the holder; a former holder
