@@ -641,6 +641,8 @@ def _place_atoms(
         start = e.start + 1 if d.keys[e.start] == "the" else e.start
         if start >= e.end:
             continue
+        if not any(d.is_cap(k) for k in range(start, e.end)):
+            continue  # "protests over metro fares": a lowercase word the tagger called a place names none
         atom = _Atom(start, e.end, "place", label=e.label_)
         if _dateline(d, atom):
             continue
