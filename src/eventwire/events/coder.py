@@ -578,6 +578,21 @@ _FALSEHOOD = frozenset(
         "misinformation", "disinformation", "fiction", "invention", "inaccurate", "wrong",
     }
 )  # fmt: skip
+_ULTIMATUM = Entry(
+    pattern="give X a week|deadline to",
+    head="",
+    pos="V",
+    constraints=(),
+    type="THREATEN",
+    mode=None,
+    cameo="130",
+    context=None,
+    scope="any",
+    example="ECOWAS gave Niger's junta one week to restore the president.",
+    basis="CODING.md: THREATEN includes an ultimatum; CAMEO 1.1b3 codebook 130 'Threaten, not specified below'",
+)
+# Time given to act: a deadline set for another party is an ultimatum ("gave the junta one week to ...").
+_DEADLINE_NOUNS = frozenset({"week", "day", "hour", "month", "deadline", "ultimatum"})
 _DIRECTIVE = Entry(
     pattern="ask|tell|order|instruct dobj xcomp",
     head="",
@@ -1477,6 +1492,9 @@ class EventCoder:
         100) of the object, also when the lexicon has no entry for the act asked for."""
         out: list[Event] = []
         for tok in sent:
+            if tok.lemma_.lower() == "give" and tok.pos_ == "VERB" and tok.i not in by_tok:
+                out.extend(self._ultimatum(tok, sent, para))
+                continue
             if tok.lemma_.lower() not in _DIRECTIVE_VERBS or tok.pos_ != "VERB" or tok.i in by_tok:
                 continue
             act = next((c for c in tok.children if c.dep_ == "xcomp" and _infinitive(c)), None)
@@ -1583,6 +1601,50 @@ class EventCoder:
                 )
             )
         return out
+
+    def _ultimatum(self, give: Token, sent: Span, para: int) -> list[Event]:
+        """ "gave the junta one week to reinstate the president", "gave Niger a deadline to ...": an ultimatum
+        (CAMEO 130, CODING.md THREATEN) to the party given the time."""
+        kids = list(give.children)
+        time = [c for c in kids if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in _DEADLINE_NOUNS]
+        act = [
+            c for c in [*kids, *(g for t in time for g in t.children)] if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+            and _infinitive(c)
+        ]
+        recipients = [
+            m
+            for c in kids
+            if c.dep_ in ("dative", "dobj", "iobj") and c.lemma_.lower() not in _DEADLINE_NOUNS
+            for m in _actors_at(c, self.index)
+            if _ref(m).sector != "MED"  # "gave reporters a day to submit questions"
+        ]
+        source = [m for t in _subject_tokens(give)[0] for m in _actors_at(t, self.index)]
+        if not (time and act and source and _has_code(recipients)) or self._same_side(recipients, source):
+            return []
+        entry = _ULTIMATUM
+        cand = _Cand(give, entry)
+        negated, hypothetical, future = self._flags_of(give)
+        date, basis = self._date(cand, sent, para)
+        return [
+            self._event(
+                entry.type,
+                entry.mode,
+                entry.cameo,
+                [_ref(m) for m in source],
+                [_ref(m) for m in recipients],
+                cand,
+                sent,
+                date,
+                basis,
+                negated,
+                hypothetical,
+                future,
+                None,
+                0.5,
+                f"{entry.pattern} ; source=nsubj ; target=dative" + _span_note(source, recipients, sent),
+                pool=source + recipients,
+            )
+        ]
 
     def _unanswered_threat(self, say: Token, clause: Token, sent: Span, para: int) -> list[Event]:
         """ "Hezbollah said the attack would not go unpunished": the speaker threatens whoever struck
