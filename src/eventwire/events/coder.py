@@ -642,6 +642,8 @@ def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
         if con.rel == "prt":
             for c in children:
                 if c.dep_ in ("prt", "prep", "advmod", "npadvmod") and c.lower_ in con.lemmas:  # "test-fired"
+                    if c.lower_ == "in" and any(g.dep_ == "pobj" for g in c.children):
+                        continue  # "gave the junta in Niamey a week": a preposition with its object ("give in")
                     found = c
                     break
             if found is not None and con.objects:
@@ -710,6 +712,17 @@ def _satisfy(tok: Token, entry: Entry, cand: _Cand) -> bool:
             return False
         cand.used.add(found.i)
     return True
+
+
+def _deadline_act(tok: Token) -> bool:
+    """Whether ``tok`` is the act a deadline demands: the infinitive of "gave X a week to ..." (on "give" or on
+    the time noun)."""
+    head = tok.head
+    if head.lemma_.lower() in _DEADLINE_NOUNS:
+        head = head.head
+    return head.lemma_.lower() == "give" and any(
+        c.lemma_.lower() in _DEADLINE_NOUNS for c in head.children if c.dep_ in ("dobj", "npadvmod")
+    )
 
 
 def _no_one(tok: Token) -> bool:
@@ -1907,6 +1920,8 @@ class EventCoder:
             and not any(c.dep_ == "prep" and c.lower_ == "by" for c in cand.tok.children)
         ):
             return []  # "their patrol came under fire": a unit on duty, not a new show of force
+        if entry.pos == "V" and _infinitive(cand.tok) and _deadline_act(cand.tok):
+            return []  # "gave the junta one week to reinstate the president": the act demanded, not done
         src, tgt, paths = self._arguments(cand, by_tok)
         if (
             tgt

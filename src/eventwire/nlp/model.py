@@ -36,6 +36,44 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("acronym_root_repair")
+def acronym_root_repair(doc: Doc) -> Doc:
+    """Re-hang a sentence the small parser rooted on an all-capital subject: "ECOWAS imposed sanctions on Niger"
+    comes out as ROOT "ECOWAS" with "imposed" an adjective of "sanctions"; the verb becomes the root again, the
+    acronym its subject and the noun its object (the acronym's other dependents move to the verb).
+
+    >>> nlp = load_model()
+    >>> [(t.text, t.dep_) for t in nlp("ECOWAS imposed sanctions on Niger.")][:3]
+    [('ECOWAS', 'nsubj'), ('imposed', 'ROOT'), ('sanctions', 'dobj')]
+    """
+    for sent in list(doc.sents):
+        root = sent.root
+        if not (root.text.isupper() and root.text.isalpha() and len(root.text) >= 2) or root.i + 1 >= sent.end:
+            continue
+        verb = doc[root.i + 1]
+        noun = verb.head
+        if (
+            not verb.lower_.endswith("ed")
+            or verb.tag_ not in ("VBD", "VBN", "JJ")
+            or verb.dep_ != "amod"
+            or noun.head.i != root.i
+            or noun.i == root.i
+        ):
+            continue  # the tagger read the acronym as an imperative verb and the past tense as an adjective
+        others = [c for c in root.children if c.i not in (noun.i, verb.i)]
+        root.tag_ = "NNP"
+        verb.tag_ = "VBD"
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        root.head = verb
+        root.dep_ = "nsubj"
+        noun.head = verb
+        noun.dep_ = "dobj"
+        for c in others:
+            c.head = verb
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
     """Return the spaCy pipeline (cached per process).
@@ -56,6 +94,7 @@ def load_model(name: str | None = None) -> Language:
         nlp: Language = module.load()
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("paragraph_boundaries", before="parser")
+            nlp.add_pipe("acronym_root_repair", after="parser")
         return nlp
     if name:
         try:
