@@ -1514,6 +1514,16 @@ class _Context:
                 return best[0][0] if len(best) == 1 or (best and best[0][1] > best[1][1]) else None
         return None
 
+    def _person_country(self, sentence: int) -> str | None:
+        """The one country of the people named so far in ``sentence`` (a sentence that names no country but a
+        known head of state), else None."""
+        codes = {
+            seen.actor.code
+            for seen in self.seen
+            if seen.sentence == sentence and seen.kind == "person" and seen.actor.code
+        }
+        return next(iter(codes)) if len(codes) == 1 else None
+
     def _filed_in_story(self) -> bool:
         """Whether the story is filed from a country it is about: the dateline's country is named in the
         text too. A story filed from a neighbour ("BANGKOK — Myanmar's junta ... Rebels said") is not."""
@@ -2014,6 +2024,13 @@ def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
     owner = ctx.pronoun_at.get(s.start - 1)
     if owner is not None and ctx.d.tag[s.start - 1] == "PRP$" and owner.code:
         return ActorRef(owner.code, noun_sector)  # "Syria ... its troops": the owner's country
+    if s.start > 0 and ctx.d.keys[s.start - 1] == "whose":
+        # "Colonel Mamady Doumbouya, whose special forces seized power": the relative clause's antecedent
+        verb = ctx.d.head[s.head.end - 1]
+        antecedent = ctx.d.head[verb] if ctx.d.dep[verb] == "relcl" else None
+        seen = ctx.by_end.get(antecedent + 1) if antecedent is not None else None
+        if seen is not None and seen.actor.code:
+            return ActorRef(seen.actor.code, noun_sector)
     if s.many_sides:
         return ActorRef(None, noun_sector)
     seated = s.head.end < ctx.d.n and ctx.d.keys[s.head.end] in _SEAT_WORDS  # "a company based in Dubai"
@@ -2022,7 +2039,7 @@ def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
     ):  # "rebels in Western Sahara": where they are
         return ActorRef(s.located, noun_sector)
     skip = _targets_for(ctx.d, s, noun_sector)
-    home = _home_institution(s, ctx, sentence, skip)
+    home = _home_institution(s, ctx, sentence, skip) or _institution_of_person(s, ctx, sentence, skip)
     if home is not None:
         return ActorRef(home, noun_sector)
     return ActorRef(ctx.context_code(sentence, local=noun_sector in _LOCAL_SECTORS, skip=skip), noun_sector)
@@ -2050,6 +2067,19 @@ def _home_institution(s: _Structure, ctx: _Context, sentence: int, skip: frozens
     if not here and words[-1] in _HOME_ONLY:
         return dateline  # "the authorities" with no country in view: the story's own
     return None
+
+
+def _institution_of_person(s: _Structure, ctx: _Context, sentence: int, skip: frozenset[int]) -> str | None:
+    """ "Colonel Mamady Doumbouya ... dissolved the government": a state institution in a sentence that names no
+    country takes the one country of the people named before it in that sentence."""
+    if not s.head.entries:
+        return None
+    words = fold(" ".join(ctx.d.text[s.head.start : s.head.end])).split()
+    if not words or words[-1] not in _HOME_INSTITUTIONS:
+        return None
+    if any(i not in skip for i, _ in ctx.sentence_positions.get(sentence, ())):
+        return None
+    return ctx._person_country(sentence)
 
 
 def _metonym_owner(s: _Structure, ctx: _Context) -> str | None:

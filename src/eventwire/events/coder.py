@@ -797,6 +797,14 @@ def _root_noun_misparse(tok: Token) -> bool:
         return True  # "Thousands protested in Belgrade": a verbless sentence's crowd "modifier" is its verb
     if tok.dep_ != "acl" or tok.tag_ != "VBN" or root.pos_ not in ("NOUN", "PROPN"):
         return False
+    if (
+        tok.head.i == root.i
+        and any(c.dep_ == "appos" and c.i < tok.i for c in root.children)
+        and tok.i > 0
+        and tok.nbor(-1).text == ","
+        and not any(t.pos_ in ("VERB", "AUX") and t.i != tok.i and tok not in t.ancestors for t in tok.sent)
+    ):
+        return True  # "China, a close partner of both countries, called on the two neighbours to ...": the verb
     if tok.head.dep_ != "pobj" or tok.head.head.dep_ != "prep" or tok.head.head.head.i != root.i:
         return False
     verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -2609,7 +2617,12 @@ class EventCoder:
         facing = (len(_unique_refs(src)) == 1 and tgt and typ in _PAIRING_TYPES) or (
             len(_unique_refs(src)) == 2 and mutual
         )
-        if len(parties) == 2 and facing and not (negated or hypothetical or future):
+        camps = [_side(_ref(m)) for m in parties.values()]
+        # "Brazil moved troops to its border" pairs Brazil with itself: no two sides for a later "both governments"
+        two_sides = len(parties) == 2 and not (
+            camps[0][0] == camps[1][0] and camps[0][1] is not None and camps[0][1] == camps[1][1]
+        )
+        if two_sides and facing and not (negated or hypothetical or future):
             # "... and the two sides signed agreements": sides are those who fight, meet or agree together,
             # not a third party the story has just addressed
             self.index.pair = list(parties.values())
