@@ -88,7 +88,18 @@ _LOCAL_SECTORS = frozenset({"CVL", "COP", "REB"})
 # A state's own institutions, which in a story filed from a country it names belong to that country unless the
 # sentence says otherwise; _HOME_ONLY of them also when the sentence names no country at all.
 _HOME_INSTITUTIONS = frozenset(
-    {"authorities", "authority", "government", "council", "commission", "body", "board", "parliament", "police"}
+    {
+        "authorities",
+        "authority",
+        "government",
+        "council",
+        "commission",
+        "body",
+        "board",
+        "parliament",
+        "police",
+        "opposition",
+    }
 )
 _HOME_ONLY = frozenset({"authorities", "authority", "council", "commission", "body", "board"})
 # Sectors outside the state: "the rebel leader", "an opposition leader" lead that side, not the country.
@@ -2024,6 +2035,18 @@ def _resolve_group(s: _Structure, ctx: _Context, sentence: int) -> ActorRef:
     owner = ctx.pronoun_at.get(s.start - 1)
     if owner is not None and ctx.d.tag[s.start - 1] == "PRP$" and owner.code:
         return ActorRef(owner.code, noun_sector)  # "Syria ... its troops": the owner's country
+    d = ctx.d
+    holder = ctx.by_end.get(s.start - 1) if s.start > 1 and d.keys[s.start - 1] in ("'s", "’s") else None
+    if holder is not None and holder.kind == "person" and holder.actor.code:
+        return ActorRef(holder.actor.code, noun_sector)  # "Traoré's government": the person's country
+    if s.head.end + 1 < d.n and d.keys[s.head.end] == "of":
+        # "the junta of Captain Ibrahim Traoré": the known person it belongs to (named just after it)
+        later = ctx.struct_at.get(s.head.end + 1) or ctx.struct_at.get(s.head.end + 2)
+        if later is not None and later.kind == "person" and later.start <= s.head.end + 2:
+            people = [ctx.kb.people[e.actor_id] for e in later.head.entries if e.actor_id in ctx.kb.people]
+            codes = {p.ref_at(ctx.date).code for p in people} - {None}
+            if len(codes) == 1:
+                return ActorRef(codes.pop(), noun_sector)
     if s.start > 0 and ctx.d.keys[s.start - 1] == "whose":
         # "Colonel Mamady Doumbouya, whose special forces seized power": the relative clause's antecedent
         verb = ctx.d.head[s.head.end - 1]

@@ -2381,6 +2381,18 @@ class EventCoder:
             elif not tgt and all(_ref(m).sector in _NON_STATE for m in src):
                 tgt, paths["target"] = src[:1], "home"  # "the rebels fought on": against their own state
         if (
+            typ == "SUPPORT"
+            and not _has_code(tgt)
+            and len([r for r in _unique_refs(src) if r.code]) <= 1  # "X and Y upgraded their ties": each other
+            and any(
+                g.dep_ == "poss" and g.lower_ in _POSSESSIVES
+                for o in cand.tok.subtree
+                if o.dep_ in ("dobj", "pobj")
+                for g in o.children
+            )
+        ):
+            return []  # "Human Rights Watch stood by its findings": backing its own work supports no party
+        if (
             typ == "CONSULT"
             and tgt
             and cand.tok.lemma_.lower() in ("speak", "talk", "brief")
