@@ -319,6 +319,8 @@ _NOUN_FRAMES = frozenset({"figurative", "mishap", "unarmed", "adversity", "disco
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderline"})
 # Material acts that a speaker who names their perpetrator thereby accuses it of (CAMEO 112).
 _ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# Events between two sides that make them adversaries in a story (for reported acts read as accusations).
+_CONFLICT_TYPES = frozenset({"ACCUSE", "THREATEN", "SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "REJECT"})
 # Verbs whose object is an arrangement already in force, not a new act ("monitor the truce", "violated the
 # ceasefire": the violation, if any, is its own event).
 _STANDING_GOVERNORS = frozenset(
@@ -2739,7 +2741,11 @@ class EventCoder:
             elif self._victim_speaker(cand, tgt, speaker):
                 accused = [m for m in named if not self._same_side([m], speaker)]
             else:
-                accused = []
+                # "Thailand said Cambodian rockets had hit a petrol station": a party reporting an act by the
+                # side it has been facing in the story accuses it
+                accused = [
+                    m for m in named if not self._same_side([m], speaker) and self._adversaries(speaker, [m])
+                ]
             if accused:
                 # "Israel said a mortar was fired at it from Gaza", "the observatory said government forces
                 # killed eight": naming the attacker is an allegation against it (CAMEO 112)
@@ -2793,6 +2799,28 @@ class EventCoder:
                 if tok.tag_ != "NNS" or len({x.actor.code for x in found if x.actor}) > 1:
                     break  # one neighbour, or the pair "its neighbours" names
         return found
+
+    def _adversaries(self, a: list[Mention], b: list[Mention]) -> bool:
+        """Whether the sides of ``a`` and ``b`` have already faced each other in the article: an earlier
+        conflictual event (not a meeting or agreement) from one to the other, either way."""
+        side_a = {_side(_ref(m)) for m in a if _ref(m).code}
+        side_b = {_side(_ref(m)) for m in b if _ref(m).code}
+        if not side_a or not side_b:
+            return False
+
+        def hits(refs: list[ActorRef], sides: set[tuple[str | None, str | None]]) -> bool:
+            return any(
+                _side(r)[0] == code and (camp is None or _side(r)[1] in (None, camp)) for r in refs for code, camp in sides
+            )
+
+        for _, event in self._done:
+            if event.type not in _CONFLICT_TYPES:
+                continue
+            if (hits(event.source, side_a) and hits(event.target, side_b)) or (
+                hits(event.source, side_b) and hits(event.target, side_a)
+            ):
+                return True
+        return False
 
     def _retaliation_types(self, cand: _Cand) -> frozenset[str]:
         """The kinds of act a retaliation answers, when the text names them ("respond to any new sanctions")."""
