@@ -495,7 +495,12 @@ def _inside_other_name(d: _Doc, kb: KnowledgeBase, i: int, taken: list[bool]) ->
     for j in (i - 1, i + 1):
         if not 0 <= j < d.n or d.sent[j] != d.sent[i] or taken[j]:
             continue
-        if d.pos[j] == "PROPN" and d.is_cap(j) and d.keys[j] not in kb.surnames and d.keys[j] not in kb.first_names:
+        if (
+            d.pos[j] == "PROPN"
+            and d.is_cap(j)
+            and d.keys[j] not in kb.surnames
+            and d.keys[j] not in kb.first_names
+        ):
             if j == i - 1 and j == 0 or (j == i - 1 and d.text[j - 1] in (".", "\n")):
                 continue  # a sentence-initial word is capitalised anyway
             return True

@@ -270,7 +270,18 @@ _RECIPROCAL_HEADS = frozenset(
 _CURB_NOUNS = frozenset({"restriction", "ban", "embargo", "curb"})
 # Office holders whose suspension is an administrative sanction ("suspended the foreign minister").
 _OFFICIAL_NOUNS = frozenset(
-    {"minister", "official", "judge", "governor", "mayor", "officer", "prosecutor", "lawmaker", "commander", "chief"}
+    {
+        "minister",
+        "official",
+        "judge",
+        "governor",
+        "mayor",
+        "officer",
+        "prosecutor",
+        "lawmaker",
+        "commander",
+        "chief",
+    }
 )
 # Open complements by which an offer or refusal is one to meet each other ("X and Y offered to meet").
 _MEETING_LEMMAS = frozenset({"meet", "talk", "negotiate", "confer"})
@@ -501,77 +512,95 @@ class _Cand:
 
 
 # The rule "X said Y must/should ...": a REQUEST by X of Y (CAMEO 100 "make demand, not specified").
-_MODAL_DEMAND = Entry(
-    pattern="SAY ccomp:must|should",
-    head="",
-    pos="V",
-    constraints=(),
-    type="REQUEST",
-    mode=None,
-    cameo="100",
-    context=None,
+def _rule_entry(
+    pattern: str,
+    typ: str,
+    mode: str | None,
+    cameo: str,
+    *,
+    pos: str = "V",
+    scope: str,
+    example: str,
+    basis: str,
+) -> Entry:
+    """A lexicon-shaped entry for an event a coder rule builds (not matched by the lexicon's head words)."""
+    return Entry(
+        pattern=pattern,
+        head="",
+        pos=pos,
+        constraints=(),
+        type=typ,
+        mode=mode,
+        cameo=cameo,
+        context=None,
+        scope=scope,
+        example=example,
+        basis=basis,
+    )
+
+
+_MODAL_DEMAND = _rule_entry(
+    "SAY ccomp:must|should",
+    "REQUEST",
+    None,
+    "100",
     scope="reported",
     example="Russia said Sudan must return the helicopter.",
     basis="CODING.md: a verbal event inside reported speech belongs to the speaker",
 )
 
 # The rule "X said Y would pay a price / face the consequences": a THREATEN by X of Y (CAMEO 130).
-_PENALTY_THREAT = Entry(
-    pattern="SAY ccomp:pay>price|face>consequence",
-    head="",
-    pos="V",
-    constraints=(),
-    type="THREATEN",
-    mode=None,
-    cameo="130",
-    context=None,
+_PENALTY_THREAT = _rule_entry(
+    "SAY ccomp:pay>price|face>consequence",
+    "THREATEN",
+    None,
+    "130",
     scope="reported",
     example="Israel said Hezbollah would pay a heavy price.",
     basis="CAMEO 1.1b3 codebook 130 'Threaten': a penalty announced for the other side",
 )
-# Verbs of suffering a penalty, with the objects that make them one (empty: any, "would regret it").
-_RETALIATION_THREAT = Entry(
-    pattern="SAY ccomp:go>unanswered|unpunished",
-    head="",
-    pos="V",
-    constraints=(),
-    type="THREATEN",
-    mode=None,
-    cameo="130",
-    context=None,
+_RETALIATION_THREAT = _rule_entry(
+    "SAY ccomp:go>unanswered|unpunished",
+    "THREATEN",
+    None,
+    "130",
     scope="reported",
     example="Hezbollah said the attack would not go unpunished.",
     basis="CAMEO 1.1b3 codebook 130 'Threaten': a promise of retaliation against whoever struck",
 )
-_DISMISSAL = Entry(
-    pattern="SAY ccomp:be>claim+false",
-    head="",
-    pos="V",
-    constraints=(),
-    type="REJECT",
-    mode=None,
-    cameo="120",
-    context=None,
+_DISMISSAL = _rule_entry(
+    "SAY ccomp:be>claim+false",
+    "REJECT",
+    None,
+    "120",
     scope="reported",
     example="India said Canada's allegations were baseless.",
     basis="CODING.md: a denial of an accusation is REJECT; CAMEO 1.1b3 codebook 120 'Reject'",
 )
-_CLAIM_MADE = Entry(
-    pattern="claim noun made by X",
-    head="",
+_CLAIM_MADE = _rule_entry(
+    "claim noun made by X",
+    "ACCUSE",
+    "allege",
+    "112",
     pos="N",
-    constraints=(),
-    type="ACCUSE",
-    mode="allege",
-    cameo="112",
-    context=None,
     scope="any",
     example="India said the allegations made by Canada's prime minister were baseless.",
     basis="CAMEO 1.1b3 codebook 112 'Accuse': allegations the text says a party made",
 )
 # Nouns for a claim against someone, and words that call it false ("said the allegations were baseless").
 _CLAIM_NOUNS = frozenset(
-    {"allegation", "accusation", "claim", "charge", "report", "assertion", "statement", "story", "rumour", "rumor"}
+    {
+        "allegation",
+        "accusation",
+        "claim",
+        "charge",
+        "report",
+        "assertion",
+        "statement",
+        "story",
+        "rumour",
+        "rumor",
+    }
 )
 _FALSEHOOD = frozenset(
     {
@@ -580,36 +609,29 @@ _FALSEHOOD = frozenset(
         "misinformation", "disinformation", "fiction", "invention", "inaccurate", "wrong",
     }
 )  # fmt: skip
-_ULTIMATUM = Entry(
-    pattern="give X a week|deadline to",
-    head="",
-    pos="V",
-    constraints=(),
-    type="THREATEN",
-    mode=None,
-    cameo="130",
-    context=None,
+_ULTIMATUM = _rule_entry(
+    "give X a week|deadline to",
+    "THREATEN",
+    None,
+    "130",
     scope="any",
     example="ECOWAS gave Niger's junta one week to restore the president.",
     basis="CODING.md: THREATEN includes an ultimatum; CAMEO 1.1b3 codebook 130 'Threaten, not specified below'",
 )
 # Time given to act: a deadline set for another party is an ultimatum ("gave the junta one week to ...").
 _DEADLINE_NOUNS = frozenset({"week", "day", "hour", "month", "deadline", "ultimatum"})
-_DIRECTIVE = Entry(
-    pattern="ask|tell|order|instruct dobj xcomp",
-    head="",
-    pos="V",
-    constraints=(),
-    type="REQUEST",
-    mode=None,
-    cameo="100",
-    context=None,
+_DIRECTIVE = _rule_entry(
+    "ask|tell|order|instruct dobj xcomp",
+    "REQUEST",
+    None,
+    "100",
     scope="any",
     example="India told Canada to reduce its diplomatic staff.",
     basis="CAMEO 1.1b3 codebook 100 'Make request, not specified below': asking or telling a party to act",
 )
 # Verbs that, with an actor as object and a to-infinitive, ask or tell that actor to act.
 _DIRECTIVE_VERBS = frozenset({"ask", "tell", "order", "instruct", "direct", "command"})
+# Verbs of suffering a penalty, with the objects that make them one (empty: any, "would regret it").
 _PENALTY_VERBS: dict[str, frozenset[str]] = {
     "pay": frozenset({"price", "cost"}),
     "face": frozenset({"consequence", "retaliation", "response", "punishment", "reprisal"}),
@@ -730,7 +752,9 @@ def _deadline_act(tok: Token) -> bool:
 def _no_one(tok: Token) -> bool:
     """A subject that denies the act: "no one", "nobody", "none of them"."""
     low = tok.lower_
-    return low in ("nobody", "none", "nothing") or (low == "one" and any(d.lower_ == "no" for d in tok.children))
+    return low in ("nobody", "none", "nothing") or (
+        low == "one" and any(d.lower_ == "no" for d in tok.children)
+    )
 
 
 def _dismissed_claim(clause: Token) -> Token | None:
@@ -806,7 +830,9 @@ def _root_noun_misparse(tok: Token) -> bool:
         and tok.nbor(-1).text == ","
         and not any(t.pos_ in ("VERB", "AUX") and t.i != tok.i and tok not in t.ancestors for t in tok.sent)
     ):
-        return True  # "China, a close partner of both countries, called on the two neighbours to ...": the verb
+        return (
+            True  # "China, a close partner of both countries, called on the two neighbours to ...": the verb
+        )
     if tok.head.dep_ != "pobj" or tok.head.head.dep_ != "prep" or tok.head.head.head.i != root.i:
         return False
     verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -1122,7 +1148,8 @@ def _subject_tokens(tok: Token, depth: int = 0) -> tuple[list[Token], list[Token
     children = list(tok.children)
     if _is_passive(tok) and (
         (tok.lemma_.lower() in _STATIVE_PASSIVES and not any(c.dep_ == "agent" for c in children))
-        or tok.lower_ in _FEELING_PARTICIPLES  # "he was alarmed by the ban": he feels it; the ban acts on no one
+        or tok.lower_
+        in _FEELING_PARTICIPLES  # "he was alarmed by the ban": he feels it; the ban acts on no one
     ):
         # "Israel is opposed to": a state of its subject
         subj = [c for c in children if c.dep_ == "nsubjpass"]
@@ -1484,31 +1511,57 @@ class EventCoder:
                 if not speaker or not subject or self._same_side(subject, speaker):
                     continue
                 entry = _MODAL_DEMAND if demand else _PENALTY_THREAT
-                cand = _Cand(c, entry)
-                negated, hypothetical, future = self._flags_of(tok)
-                date, basis = self._date(cand, sent, para)
                 out.append(
-                    self._event(
-                        entry.type,
-                        entry.mode,
-                        entry.cameo,
-                        [_ref(m) for m in speaker],
-                        [_ref(m) for m in subject],
-                        cand,
+                    self._rule_event(
+                        entry,
+                        c,
                         sent,
-                        date,
-                        basis,
-                        negated,
-                        hypothetical,
-                        future,
-                        _ref(speaker[0]),
-                        0.5,
-                        f"{entry.pattern} ; source=speaker ; target=ccomp>nsubj"
-                        + _span_note(speaker, subject, sent),
-                        pool=speaker + subject,
+                        para,
+                        speaker,
+                        subject,
+                        flags_from=tok,
+                        reported_by=_ref(speaker[0]),
+                        path="source=speaker ; target=ccomp>nsubj",
                     )
                 )
         return out
+
+    def _rule_event(
+        self,
+        entry: Entry,
+        anchor: Token,
+        sent: Span,
+        para: int,
+        src: list[Mention],
+        tgt: list[Mention],
+        *,
+        flags_from: Token,
+        reported_by: ActorRef | None,
+        path: str,
+    ) -> Event:
+        """The event of a coder rule (``entry`` from :func:`_rule_entry`), triggered at ``anchor``, with the
+        flags of the ``flags_from`` verb; ``path`` says where source and target came from."""
+        cand = _Cand(anchor, entry)
+        negated, hypothetical, future = self._flags_of(flags_from)
+        date, basis = self._date(cand, sent, para)
+        return self._event(
+            entry.type,
+            entry.mode,
+            entry.cameo,
+            [_ref(m) for m in src],
+            [_ref(m) for m in tgt],
+            cand,
+            sent,
+            date,
+            basis,
+            negated,
+            hypothetical,
+            future,
+            reported_by,
+            0.5,
+            f"{entry.pattern} ; {path}" + _span_note(src, tgt, sent),
+            pool=src + tgt,
+        )
 
     def _directives(self, sent: Span, by_tok: dict[int, _Cand], para: int) -> list[Event]:
         """ "India told Ottawa to cut the number of its diplomats", "asked Canada to act": a request (CAMEO
@@ -1528,28 +1581,17 @@ class EventCoder:
             target = [m for m in _actors_at(obj, self.index) if _ref(m).sector != "MED"]
             if not source or not _has_code(target) or self._same_side(target, source):
                 continue  # "told reporters to wait", "ordered its troops to advance"
-            entry = _DIRECTIVE
-            cand = _Cand(tok, entry)
-            negated, hypothetical, future = self._flags_of(tok)
-            date, basis = self._date(cand, sent, para)
             out.append(
-                self._event(
-                    entry.type,
-                    entry.mode,
-                    entry.cameo,
-                    [_ref(m) for m in source],
-                    [_ref(m) for m in target],
-                    cand,
+                self._rule_event(
+                    _DIRECTIVE,
+                    tok,
                     sent,
-                    date,
-                    basis,
-                    negated,
-                    hypothetical,
-                    future,
-                    None,
-                    0.5,
-                    f"{entry.pattern} ; source=nsubj ; target=dobj" + _span_note(source, target, sent),
-                    pool=source + target,
+                    para,
+                    source,
+                    target,
+                    flags_from=tok,
+                    reported_by=None,
+                    path="source=nsubj ; target=dobj",
                 )
             )
         return out
@@ -1558,6 +1600,7 @@ class EventCoder:
     def _readied_act(cand: _Cand) -> str | None:
         """The act a readiness or defence is about: the infinitive of "ready/prepared/willing to ...", or
         "defend" itself when its object is land ("defend every square mile of its territory")."""
+
         def land_only(verb: Token) -> bool:
             objects = [o for o in verb.children if o.dep_ == "dobj"]
             return all(any(t.lemma_.lower() in _LAND_NOUNS for t in o.subtree) for o in objects)
@@ -1590,37 +1633,39 @@ class EventCoder:
                 named.extend(_actors_at(c, self.index))
             elif c.dep_ in ("acl", "prep"):
                 for a in c.subtree:
-                    if a.dep_ == "pobj" and a.head.dep_ == "agent" or (a.dep_ == "pobj" and a.head.lower_ == "by"):
+                    if (
+                        a.dep_ == "pobj"
+                        and a.head.dep_ == "agent"
+                        or (a.dep_ == "pobj" and a.head.lower_ == "by")
+                    ):
                         named.extend(_actors_at(a, self.index))
         named = [m for m in named if not self._same_side([m], speaker)]
         author = named or self._accuser(speaker)
-        negated, hypothetical, future = self._flags_of(say)
-        out: list[Event] = []
-        for entry, src, tgt in (
-            (_DISMISSAL, speaker, author),
-            *([(_CLAIM_MADE, named, speaker)] if named else []),
-        ):
-            cand = _Cand(say if entry is _DISMISSAL else claim, entry)
-            date, basis = self._date(cand, sent, para)
+        out = [
+            self._rule_event(
+                _DISMISSAL,
+                say,
+                sent,
+                para,
+                speaker,
+                author,
+                flags_from=say,
+                reported_by=_ref(speaker[0]),
+                path="source=speaker ; target=claim-author",
+            )
+        ]
+        if named:  # "the allegations made by Trudeau": his accusation of the speaker's side
             out.append(
-                self._event(
-                    entry.type,
-                    entry.mode,
-                    entry.cameo,
-                    [_ref(m) for m in src],
-                    [_ref(m) for m in tgt],
-                    cand,
+                self._rule_event(
+                    _CLAIM_MADE,
+                    claim,
                     sent,
-                    date,
-                    basis,
-                    negated,
-                    hypothetical,
-                    future,
-                    _ref(speaker[0]) if entry is _DISMISSAL else None,
-                    0.5,
-                    f"{entry.pattern} ; source={'speaker' if entry is _DISMISSAL else 'claim>by'}"
-                    f" ; target={'claim-author' if entry is _DISMISSAL else 'speaker'}" + _span_note(src, tgt, sent),
-                    pool=speaker + author,
+                    para,
+                    named,
+                    speaker,
+                    flags_from=say,
+                    reported_by=None,
+                    path="source=claim>by ; target=speaker",
                 )
             )
         return out
@@ -1631,8 +1676,9 @@ class EventCoder:
         kids = list(give.children)
         time = [c for c in kids if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in _DEADLINE_NOUNS]
         act = [
-            c for c in [*kids, *(g for t in time for g in t.children)] if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
-            and _infinitive(c)
+            c
+            for c in [*kids, *(g for t in time for g in t.children)]
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and _infinitive(c)
         ]
         recipients = [
             m
@@ -1644,28 +1690,17 @@ class EventCoder:
         source = [m for t in _subject_tokens(give)[0] for m in _actors_at(t, self.index)]
         if not (time and act and source and _has_code(recipients)) or self._same_side(recipients, source):
             return []
-        entry = _ULTIMATUM
-        cand = _Cand(give, entry)
-        negated, hypothetical, future = self._flags_of(give)
-        date, basis = self._date(cand, sent, para)
         return [
-            self._event(
-                entry.type,
-                entry.mode,
-                entry.cameo,
-                [_ref(m) for m in source],
-                [_ref(m) for m in recipients],
-                cand,
+            self._rule_event(
+                _ULTIMATUM,
+                give,
                 sent,
-                date,
-                basis,
-                negated,
-                hypothetical,
-                future,
-                None,
-                0.5,
-                f"{entry.pattern} ; source=nsubj ; target=dative" + _span_note(source, recipients, sent),
-                pool=source + recipients,
+                para,
+                source,
+                recipients,
+                flags_from=give,
+                reported_by=None,
+                path="source=nsubj ; target=dative",
             )
         ]
 
@@ -1678,28 +1713,17 @@ class EventCoder:
         target = self._first_striker(speaker)
         if not target:
             return []  # "the minister said the crime would not go unpunished": no one struck the speaker
-        entry = _RETALIATION_THREAT
-        cand = _Cand(clause, entry)
-        negated, hypothetical, future = self._flags_of(say)
-        date, basis = self._date(cand, sent, para)
         return [
-            self._event(
-                entry.type,
-                entry.mode,
-                entry.cameo,
-                [_ref(m) for m in speaker],
-                [_ref(m) for m in target],
-                cand,
+            self._rule_event(
+                _RETALIATION_THREAT,
+                clause,
                 sent,
-                date,
-                basis,
-                negated,
-                hypothetical,
-                future,
-                _ref(speaker[0]),
-                0.5,
-                f"{entry.pattern} ; source=speaker ; target=retaliation" + _span_note(speaker, target, sent),
-                pool=speaker + target,
+                para,
+                speaker,
+                target,
+                flags_from=say,
+                reported_by=_ref(speaker[0]),
+                path="source=speaker ; target=retaliation",
             )
         ]
 
@@ -2213,7 +2237,10 @@ class EventCoder:
             and paths.get("target", "").startswith("complement>")
             and self._same_side(tgt, src)
         ):
-            tgt, paths["target"] = [], ""  # "Hamas denied that its fighters had been hit": not a denial of itself
+            tgt, paths["target"] = (
+                [],
+                "",
+            )  # "Hamas denied that its fighters had been hit": not a denial of itself
         if (
             typ == "ACCUSE"
             and entry.pos == "A"
@@ -2232,7 +2259,9 @@ class EventCoder:
                 for c in cand.tok.children
             ):  # "denied that ...", "denied losing any aircraft"
                 accuser = self._accuser(src)
-                if accuser:  # "Rwanda denied that its army had crossed the border": a denial answers the accuser
+                if (
+                    accuser
+                ):  # "Rwanda denied that its army had crossed the border": a denial answers the accuser
                     tgt, paths["target"] = accuser, "accuser"
         if (
             typ == "CONSULT"
@@ -2385,7 +2414,8 @@ class EventCoder:
         if (
             typ == "SUPPORT"
             and not _has_code(tgt)
-            and len([r for r in _unique_refs(src) if r.code]) <= 1  # "X and Y upgraded their ties": each other
+            and len([r for r in _unique_refs(src) if r.code])
+            <= 1  # "X and Y upgraded their ties": each other
             and any(
                 g.dep_ == "poss" and g.lower_ in _POSSESSIVES
                 for o in cand.tok.subtree
@@ -2409,7 +2439,11 @@ class EventCoder:
                 tgt, paths["target"] = [], ""
                 if len([r for r in _unique_refs(src) if r.code]) < 2:
                     return []
-        if typ == "PROTEST" and src and (not _has_code(tgt) or paths.get("target", "").startswith(("home", "place"))):
+        if (
+            typ == "PROTEST"
+            and src
+            and (not _has_code(tgt) or paths.get("target", "").startswith(("home", "place")))
+        ):
             missions = [
                 m
                 for t in cand.tok.subtree
@@ -2467,7 +2501,9 @@ class EventCoder:
             # went further": the party the condition names
             cond = self._condition_subject(cand.tok) or self._condition_subject(_clause_verb(cand))
             if not cond:
-                cond = self._condition_author(cand.tok, src) or self._condition_author(_clause_verb(cand), src)
+                cond = self._condition_author(cand.tok, src) or self._condition_author(
+                    _clause_verb(cand), src
+                )
             if cond and not self._same_side(cond, src):
                 tgt, paths["target"] = cond, "condition-subject"
         if (
@@ -2776,7 +2812,9 @@ class EventCoder:
         retaliation ("vowed to retaliate", "vowed revenge", "said the strikes would not go unanswered")."""
         tok = cand.tok
         words = {tok.lemma_.lower()} | {
-            t.lemma_.lower() for t in tok.subtree if t.dep_ in ("xcomp", "dobj", "ccomp", "acomp", "oprd", "advcl")
+            t.lemma_.lower()
+            for t in tok.subtree
+            if t.dep_ in ("xcomp", "dobj", "ccomp", "acomp", "oprd", "advcl")
         }
         if cand.xcomp is not None:
             words.add(cand.xcomp.lemma_.lower())
@@ -2810,7 +2848,9 @@ class EventCoder:
 
         def hits(refs: list[ActorRef], sides: set[tuple[str | None, str | None]]) -> bool:
             return any(
-                _side(r)[0] == code and (camp is None or _side(r)[1] in (None, camp)) for r in refs for code, camp in sides
+                _side(r)[0] == code and (camp is None or _side(r)[1] in (None, camp))
+                for r in refs
+                for code, camp in sides
             )
 
         for _, event in self._done:
@@ -2851,7 +2891,12 @@ class EventCoder:
                 # "Phnom Penh accused the Thai air force of bombing villages": the attacker by the threatener's account
                 accuser = [self._by_span[sp] for sp in event.source_spans if sp in self._by_span]
                 accused = [self._by_span[sp] for sp in event.target_spans if sp in self._by_span]
-                if accuser and accused and self._same_side(accuser, src) and not self._same_side(accused, src):
+                if (
+                    accuser
+                    and accused
+                    and self._same_side(accuser, src)
+                    and not self._same_side(accused, src)
+                ):
                     return accused
                 continue
             if event.type not in ("ASSAULT", "COERCE", "SANCTION") or not event.source:
@@ -2909,8 +2954,11 @@ class EventCoder:
             found = [self._by_span[s] for s in event.source_spans if s in self._by_span]
             if not found or self._same_side(found, src):
                 continue  # one's own act; "the opposition condemned the raid" by the state's forces counts
-            if event.type == "ACCUSE" and own and any(a.code for a in event.target) and not any(
-                a.code in own for a in event.target
+            if (
+                event.type == "ACCUSE"
+                and own
+                and any(a.code for a in event.target)
+                and not any(a.code in own for a in event.target)
             ):
                 continue  # "rejected the accusations": accusations made against the rejecter (or at no one named)
             return found + [m for m in self._counterparts(event, recent) if not self._same_side([m], src)]
@@ -2924,8 +2972,11 @@ class EventCoder:
         own = {a.code for a in event.source}
         other = {a.code for a in event.target}
         for e in recent:
-            if e is not event and e.type == event.type and {a.code for a in e.source} == other and (
-                {a.code for a in e.target} == own
+            if (
+                e is not event
+                and e.type == event.type
+                and {a.code for a in e.source} == other
+                and ({a.code for a in e.target} == own)
             ):
                 return [self._by_span[s] for s in e.source_spans if s in self._by_span]
         return []
@@ -3237,7 +3288,9 @@ class EventCoder:
         """ "if the attacks on shipping continued": the author of the act an if/unless clause's subject names
         back (the last such act by another side than ``src``)."""
         for c in tok.subtree:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+            ):
                 subjects, patients, _ = _subject_tokens(c)
                 types = frozenset().union(
                     *(_ANAPHORIC_NOUNS.get(t.lemma_.lower(), frozenset()) for t in subjects or patients)
@@ -3338,8 +3391,7 @@ class EventCoder:
             return [
                 m
                 for m in _actors_at(t, self.index)
-                if m not in src
-                and not (_own_side_pronoun(m, t) and own_side(m))
+                if m not in src and not (_own_side_pronoun(m, t) and own_side(m))
             ]
 
         objects = [o for o in tok.children if o.dep_ in _OBJ_DEPS]

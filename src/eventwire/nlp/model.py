@@ -48,7 +48,10 @@ def acronym_root_repair(doc: Doc) -> Doc:
     """
     for sent in list(doc.sents):
         root = sent.root
-        if not (root.text.isupper() and root.text.isalpha() and len(root.text) >= 2) or root.i + 1 >= sent.end:
+        if (
+            not (root.text.isupper() and root.text.isalpha() and len(root.text) >= 2)
+            or root.i + 1 >= sent.end
+        ):
             continue
         verb = doc[root.i + 1]
         noun = verb.head
