@@ -168,3 +168,47 @@ def dateline_city(text: str) -> str:
     match = DATELINE.search(text)
     assert match, text[:120]
     return match.group(1)
+
+
+# Sentence-like pieces of an article (headline and dateline lede included), for coverage and overlap checks.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]\")\s+|\n\n")
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]  # fmt: skip
+
+
+def text_sentences(text: str) -> set[str]:
+    """Every sentence-like piece of an article longer than 30 characters (headline and dateline lede included)."""
+    return {piece.strip() for piece in SENTENCE_BREAK.split(text) if len(piece.strip()) > 30}
+
+
+def dateline_matches_date(doc: dict[str, Any]) -> bool:
+    """Whether the dateline's month and day ("LIMA, May 1 (Wire) - ") are the document's pub_date."""
+    match = re.search(r"\n\n[A-Z][A-Z .'-]+, ([A-Z][a-z]+) (\d{1,2}) \(Wire\) - ", doc["text"])
+    if not match:
+        return False
+    _, month, day = doc["pub_date"].split("-")
+    return (MONTHS.index(match.group(1)) + 1, int(match.group(2))) == (int(month), int(day))
+
+
+def uncovered_sentences(doc: dict[str, Any]) -> list[int]:
+    """Start offsets of the sentences that carry neither an event nor a quote (the sets code every sentence)."""
+    text = doc["text"]
+    covered = [tuple(e["sentence_span"]) for e in doc["events"]]
+    covered += [tuple(q["content_span"]) for q in doc["quotes"]]
+    out = []
+    for sentence in text_sentences(text):
+        start = text.index(sentence)
+        end = start + len(sentence)
+        if not any(s < end and start < e for s, e in covered):
+            out.append(start)
+    return out
+
+
+def shared_with(docs: list[dict[str, Any]], other: list[dict[str, Any]]) -> tuple[set[str], set[str], int]:
+    """(shared ids, shared dateline cities, number of shared sentences) between two sets; the sentences are
+    only counted, so a held-out set's texts are never printed."""
+    ids = {d["id"] for d in docs} & {d["id"] for d in other}
+    cities = {dateline_city(d["text"]) for d in docs} & {dateline_city(d["text"]) for d in other}
+    theirs = set().union(*(text_sentences(d["text"]) for d in other))
+    mine = set().union(*(text_sentences(d["text"]) for d in docs))
+    return ids, cities, len(mine & theirs)

@@ -17,7 +17,17 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _gold_checks import check_events, check_quotes, dateline_city, load, sentence_breaks_ok  # noqa: E402
+from _gold_checks import (  # noqa: E402
+    check_events,
+    check_quotes,
+    dateline_city,
+    dateline_matches_date,
+    load,
+    sentence_breaks_ok,
+    shared_with,
+    text_sentences,
+    uncovered_sentences,
+)
 
 EVAL = Path(__file__).resolve().parents[1] / "eval"
 GOLD = EVAL / "news_heldout2.jsonl"
@@ -27,15 +37,6 @@ OTHERS = [
 
 DOCS = load(GOLD) if GOLD.exists() else []
 pytestmark = pytest.mark.skipif(not DOCS, reason="eval/news_heldout2.jsonl is missing")
-
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]\")\s+|\n\n")
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]  # fmt: skip
-
-
-def text_sentences(text: str) -> set[str]:
-    """Every sentence-like piece of an article longer than 30 characters (headline and dateline lede included)."""
-    return {piece.strip() for piece in SENTENCE_BREAK.split(text) if len(piece.strip()) > 30}
 
 
 def test_documents_follow_the_benchmark_layout() -> None:
@@ -55,10 +56,7 @@ def test_documents_follow_the_benchmark_layout() -> None:
 
 def test_dateline_matches_the_publication_date() -> None:
     for doc in DOCS:
-        match = re.search(r"\n\n[A-Z][A-Z .'-]+, ([A-Z][a-z]+) (\d{1,2}) \(Wire\) - ", doc["text"])
-        assert match, doc["id"]
-        _, month, day = doc["pub_date"].split("-")
-        assert (MONTHS.index(match.group(1)) + 1, int(match.group(2))) == (int(month), int(day)), doc["id"]
+        assert dateline_matches_date(doc), doc["id"]
 
 
 def test_dateline_cities_are_all_different() -> None:
@@ -85,26 +83,16 @@ def test_quotes_are_well_formed(doc: dict[str, Any]) -> None:
 @pytest.mark.parametrize("doc", DOCS, ids=[d["id"] for d in DOCS])
 def test_every_sentence_of_the_article_is_coded_or_quoted(doc: dict[str, Any]) -> None:
     """The set codes every event of every sentence: a sentence with neither an event nor a quote is suspicious."""
-    text = doc["text"]
-    covered = [tuple(e["sentence_span"]) for e in doc["events"]]
-    covered += [tuple(q["content_span"]) for q in doc["quotes"]]
-    for sentence in text_sentences(text):
-        start = text.index(sentence)
-        end = start + len(sentence)
-        assert any(s < end and start < e for s, e in covered), (doc["id"], start)
+    assert not uncovered_sentences(doc), doc["id"]
 
 
 @pytest.mark.parametrize("path", OTHERS, ids=[p.stem for p in OTHERS])
 def test_set_shares_nothing_with_the_other_team_sets(path: Path) -> None:
     if not path.exists():
         pytest.skip(f"eval/{path.name} is missing")
-    other = load(path)
-    assert not {d["id"] for d in DOCS} & {d["id"] for d in other}
-    assert not {dateline_city(d["text"]) for d in DOCS} & {dateline_city(d["text"]) for d in other}
-    theirs = set().union(*(text_sentences(d["text"]) for d in other))
-    shared = set().union(*(text_sentences(d["text"]) for d in DOCS)) & theirs
-    # The message gives a count only: the held-out texts are never printed.
-    assert not shared, f"{len(shared)} sentence(s) shared with eval/{path.name}"
+    ids, cities, sentences = shared_with(DOCS, load(path))
+    # counts only: the held-out texts are never printed
+    assert not ids and not cities and not sentences, (len(ids), len(cities), sentences)
 
 
 def test_sentence_splitter_and_checks_can_fail() -> None:
