@@ -8,6 +8,7 @@ real pipeline (``eventwire.extract``) on sentences written for these tests.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
@@ -16,7 +17,11 @@ import pytest
 
 import eventwire
 from eventwire.actors import load_kb
-from eventwire.records import ActorRef, ExtractResult
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _kb_rounds import actor_of as _actor  # noqa: E402
+from _kb_rounds import round_rows  # noqa: E402
+from _kb_rounds import triple as _triple  # noqa: E402
 
 ACTORS = Path(str(resources.files("eventwire") / "data" / "actors"))
 WINDOW_START = "2019-01-01"
@@ -32,12 +37,7 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 def _round4_rows(name: str) -> list[dict[str, str]]:
     """Data rows after the round-4 comment of ``name`` (up to the next round's comment)."""
-    lines = (ACTORS / name).read_text(encoding="utf-8").split("\n")
-    start = next(i for i, ln in enumerate(lines) if ln.startswith(ROUND4))
-    header = next(ln for ln in lines if ln and not ln.startswith("#")).split("\t")
-    stop = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("# Round ")), len(lines))
-    body = [ln for ln in lines[start:stop] if ln.strip() and not ln.startswith("#")]
-    return [dict(zip(header, ln.split("\t"), strict=True)) for ln in body]
+    return round_rows(name, ROUND4)
 
 
 @pytest.fixture(scope="module")
@@ -253,17 +253,6 @@ CASES = [
     ("Chief Cabinet Secretary Hirokazu Matsuno told reporters the launch was unacceptable.", "2022-10-04",
      "Hirokazu Matsuno", "JPN", "GOV", "person:hirokazu-matsuno"),
 ]  # fmt: skip
-
-
-def _actor(result: ExtractResult, phrase: str, nth: int = 0) -> ActorRef | None:
-    """The actor of the ``nth`` mention whose text contains ``phrase``."""
-    found = [m for m in result.mentions if phrase in m.text]
-    assert len(found) > nth, f"no mention {nth} of {phrase!r}: {[m.text for m in result.mentions]}"
-    return found[nth].actor
-
-
-def _triple(actor: ActorRef | None) -> tuple[str | None, str | None, str | None]:
-    return (actor.code, actor.sector, actor.actor_id) if actor else (None, None, None)
 
 
 @pytest.mark.parametrize(("text", "date", "phrase", "code", "sector", "actor_id"), CASES)

@@ -8,37 +8,24 @@ GOV once a person takes a state office that offices.tsv lists.
 
 from __future__ import annotations
 
-from importlib import resources
+import sys
 from pathlib import Path
 
 import pytest
 
 import eventwire
-from eventwire.records import ActorRef, ExtractResult
 
-ACTORS = Path(str(resources.files("eventwire") / "data" / "actors"))
+sys.path.insert(0, str(Path(__file__).parent))
+from _kb_rounds import actor_of as _actor  # noqa: E402
+from _kb_rounds import round_rows  # noqa: E402
+from _kb_rounds import triple as _triple  # noqa: E402
+
 ROUND5 = "# Round 5 (2026-11-28)"
 
 
 def _round5_rows(name: str) -> list[dict[str, str]]:
     """Data rows after the round-5 comment of ``name`` (up to the next round's comment, if any)."""
-    lines = (ACTORS / name).read_text(encoding="utf-8").split("\n")
-    start = next(i for i, ln in enumerate(lines) if ln.startswith(ROUND5))
-    stop = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("# Round ")), len(lines))
-    header = next(ln for ln in lines if ln and not ln.startswith("#")).split("\t")
-    body = [ln for ln in lines[start:stop] if ln.strip() and not ln.startswith("#")]
-    return [dict(zip(header, ln.split("\t"), strict=True)) for ln in body]
-
-
-def _actor(result: ExtractResult, phrase: str, nth: int = 0) -> ActorRef | None:
-    """The actor of the ``nth`` mention whose text contains ``phrase``."""
-    found = [m for m in result.mentions if phrase in m.text]
-    assert len(found) > nth, f"no mention {nth} of {phrase!r}: {[m.text for m in result.mentions]}"
-    return found[nth].actor
-
-
-def _triple(actor: ActorRef | None) -> tuple[str | None, str | None, str | None]:
-    return (actor.code, actor.sector, actor.actor_id) if actor else (None, None, None)
+    return round_rows(name, ROUND5)
 
 
 # -- data -------------------------------------------------------------------------------------------------

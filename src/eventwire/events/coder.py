@@ -642,8 +642,8 @@ _PENALTY_VERBS: dict[str, frozenset[str]] = {
 # -- matching --------------------------------------------------------------------------------------------
 def _pos_class(tok: Token) -> str | None:
     pos = tok.pos_
-    if pos == "VERB" and tok.tag_ == "VBN" and tok.dep_ == "acomp" and tok.lower_ in _FEELING_PARTICIPLES:
-        return "A"  # "he was deeply alarmed by the ban": a participle of feeling as a predicate adjective
+    if pos == "VERB" and tok.tag_ == "VBN" and tok.lower_ in _FEELING_PARTICIPLES:
+        return "A"  # "he was (deeply) alarmed by the ban": a participle of feeling, read as its adjective
     if pos == "VERB":
         return "V"
     if pos in ("NOUN", "PROPN"):
@@ -914,8 +914,6 @@ def _background_participle(tok: Token) -> bool:
 
 def _match(tok: Token, lexicon: Lexicon) -> _Cand | None:
     pos = _pos_class(tok)
-    if pos == "V" and tok.tag_ == "VBN" and tok.lower_ in _FEELING_PARTICIPLES:
-        pos = "A"  # "was alarmed by the ban": a passive participle of feeling, read as its adjective
     if pos is None or (pos == "V" and _background_participle(tok)):
         return None
     entries = lexicon.entries_for(tok.lemma_.lower(), pos)
@@ -2872,25 +2870,29 @@ class EventCoder:
             out.add("THREATEN")  # "agreed to widen sanctions" is coded as a threat of them
         return frozenset(out)
 
+    def _recent(self) -> list[Event]:
+        """Events coded in the last few sentences (:data:`_ANAPHORA_SENTENCES`), latest first."""
+        return [e for n, e in reversed(self._done) if self.n_sent - n <= _ANAPHORA_SENTENCES]
+
+    def _mentions(self, spans: list[tuple[int, int]]) -> list[Mention]:
+        """The mentions at an earlier event's source or target spans."""
+        return [self._by_span[sp] for sp in spans if sp in self._by_span]
+
     def _first_striker(self, src: list[Mention], types: frozenset[str] = frozenset()) -> list[Mention]:
         """The source of the latest earlier attack, coercion or sanction (within the last few sentences) by
         another side than ``src``, or the party ``src``'s side last accused: whom a vow of retaliation is aimed
         at."""
-        if types:
-            for n, event in reversed(self._done):
-                if self.n_sent - n > _ANAPHORA_SENTENCES:
-                    break
-                if event.type in types and event.source:
-                    found = [self._by_span[sp] for sp in event.source_spans if sp in self._by_span]
-                    if found and not self._same_side(found, src):
-                        return found
-        for n, event in reversed(self._done):
-            if self.n_sent - n > _ANAPHORA_SENTENCES:
-                break
+        recent = self._recent()
+        for event in recent if types else ():
+            if event.type in types and event.source:
+                found = self._mentions(event.source_spans)
+                if found and not self._same_side(found, src):
+                    return found
+        for event in recent:
             if event.type == "ACCUSE" and event.target:
                 # "Phnom Penh accused the Thai air force of bombing villages": the attacker by the threatener's account
-                accuser = [self._by_span[sp] for sp in event.source_spans if sp in self._by_span]
-                accused = [self._by_span[sp] for sp in event.target_spans if sp in self._by_span]
+                accuser = self._mentions(event.source_spans)
+                accused = self._mentions(event.target_spans)
                 if (
                     accuser
                     and accused
@@ -2901,7 +2903,7 @@ class EventCoder:
                 continue
             if event.type not in ("ASSAULT", "COERCE", "SANCTION") or not event.source:
                 continue
-            found = [self._by_span[sp] for sp in event.source_spans if sp in self._by_span]
+            found = self._mentions(event.source_spans)
             if found and not self._same_side(found, src):
                 return found
         return []
@@ -2942,16 +2944,14 @@ class EventCoder:
         if not types:
             return []
         own = {_ref(m).code for m in src if _ref(m).code}
-        recent = [
-            e for n, e in reversed(self._done) if self.n_sent - n <= _ANAPHORA_SENTENCES and e.type in types
-        ]
+        recent = [e for e in self._recent() if e.type in types]
         # "Egypt condemned the strikes": an act named by the same word ("struck") before any other of its type
         lemma = obj.lemma_.lower()
         named = [e for e in recent if lemma in self._trigger_lemmas(e)]
         for event in named + [e for e in recent if e not in named]:
             if not any(a.code for a in event.source):
                 continue  # "troops would pull back": no one to point back to
-            found = [self._by_span[s] for s in event.source_spans if s in self._by_span]
+            found = self._mentions(event.source_spans)
             if not found or self._same_side(found, src):
                 continue  # one's own act; "the opposition condemned the raid" by the state's forces counts
             if (
@@ -2978,7 +2978,7 @@ class EventCoder:
                 and {a.code for a in e.source} == other
                 and ({a.code for a in e.target} == own)
             ):
-                return [self._by_span[s] for s in e.source_spans if s in self._by_span]
+                return self._mentions(e.source_spans)
         return []
 
     def _accuser(self, src: list[Mention]) -> list[Mention]:
@@ -2986,13 +2986,11 @@ class EventCoder:
         target of a denial ("Kinshasa accused Rwanda of sending troops ... Rwanda denied that its army had
         crossed")."""
         own = {_ref(m).code for m in src if _ref(m).code}
-        for n, event in reversed(self._done):
-            if self.n_sent - n > _ANAPHORA_SENTENCES:
-                break
+        for event in self._recent():
             claimed = event.reported_by is not None and event.type in _CLAIMED_TYPES
             if not (event.type == "ACCUSE" or claimed) or not any(a.code in own for a in event.target):
                 continue  # "the RSF said it had shot down an army jet ... The army denied losing any aircraft"
-            found = [self._by_span[sp] for sp in event.source_spans if sp in self._by_span]
+            found = self._mentions(event.source_spans)
             if found and not self._same_side(found, src):
                 return found
         return []
