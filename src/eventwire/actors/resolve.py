@@ -1540,7 +1540,7 @@ class _Context:
         }
         return next(iter(codes)) if len(codes) == 1 else None
 
-    def _filed_in_story(self) -> bool:
+    def filed_in_story(self) -> bool:
         """Whether the story is filed from a country it is about: the dateline's country is named in the
         text too. A story filed from a neighbour ("BANGKOK — Myanmar's junta ... Rebels said") is not."""
         return self.dateline_code is not None and self.doc_codes.get(self.dateline_code, 0) > 0
@@ -1563,7 +1563,7 @@ class _Context:
         here = self.sentence_codes.get(sentence)
         if here and skip:
             here = Counter(c for i, c in self.sentence_positions.get(sentence, ()) if i not in skip)
-        if local and not here and self._filed_in_story():
+        if local and not here and self.filed_in_story():
             # "TBILISI — ... The United States warned ... Police arrested protesters": police act where the
             # story is filed, not in the country the previous sentences quoted
             return self.dateline_code
@@ -1572,7 +1572,7 @@ class _Context:
             if len(top) == 1 or top[0][1] > top[1][1]:  # the country the sentence names most
                 return top[0][0]
             tied = {c for c, n in here.items() if n == top[0][1]}
-            if local and self._filed_in_story() and self.dateline_code in tied:
+            if local and self.filed_in_story() and self.dateline_code in tied:
                 return self.dateline_code  # "Kenyan police land in Haiti as gang leader threatens"
             if at is not None:
                 near = [(abs(i - at), c) for i, c in self.sentence_positions.get(sentence, ()) if c in tied]
@@ -2078,7 +2078,7 @@ def _home_institution(s: _Structure, ctx: _Context, sentence: int, skip: frozens
     when it is filed from a country it names: the dateline's, where the sentence names no other country, or
     where the institution is the object of another country's act ("US Ambassador Julie Chung urged the
     authorities to show restraint" in a story filed from Colombo). None when the text decides otherwise."""
-    if not ctx._filed_in_story() or not s.head.entries:
+    if not ctx.filed_in_story() or not s.head.entries:
         return None
     noun = fold(" ".join(ctx.d.text[s.head.start : s.head.end]))
     words = noun.split()
